@@ -1,0 +1,1 @@
+"""Reading, checking and querying a Factdeck dataset. Pure Python and pandas: no Qt here."""
