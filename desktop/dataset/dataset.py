@@ -34,24 +34,10 @@ import pandas as pd
 
 from .contract import CLAIM_TYPES, STANCE_ORDER
 from .dates import label_range
+from .filters import Filters
 from .periods import period_label
 
 EVENT, SERIES, OBSERVATION = "event", "series", "observation"
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What the user has chosen to see. `None` means "no restriction"."""
-
-    categories: frozenset[str] | None = None
-    claim_types: frozenset[str] | None = None
-    date_range: tuple[float, float] | None = None
-    text: str = ""
-    source_id: str | None = None
-
-    @property
-    def active(self) -> bool:
-        return self != Filters()
 
 
 @dataclass(frozen=True)

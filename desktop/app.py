@@ -1,0 +1,164 @@
+"""The one composition root: builds the application, the state, the window and the dataset.
+
+Everything is wired here and nowhere else. The window is shown before pandas
+and pyqtgraph are imported; the dataset then loads off the UI thread (or on
+it, for --screenshot and --smoke-test, which must be deterministic).
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+
+EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
+FONT_FAMILY = "Atkinson Hyperlegible"
+
+
+def _prepare_environment(headless: bool) -> str | None:
+    """Pick the Qt platform; return a message when there is no way to show a window."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # STACK.md trap 5
+    if headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return None
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            return ("factdeck: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+                    "Run it from a desktop session, or use --screenshot OUT.png to render offscreen.")
+    return None
+
+
+def register_fonts() -> None:
+    """Load the bundled projector-friendly font so every machine renders the same (STACK.md trap 6)."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    for font_file in paths.resources_of("fonts", ".ttf"):
+        QFontDatabase.addApplicationFont(str(font_file))
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(max(QApplication.font().pointSizeF(), 10.5))
+    QApplication.setFont(font)
+
+
+def create_application():
+    """The QApplication with Factdeck's name, font and style."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "factdeck"])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.ORGANISATION)
+    app.setApplicationDisplayName(paths.APP_NAME)
+    register_fonts()
+    return app
+
+
+def _suggest(target: str, dataset) -> str:
+    known = list(dataset.events.index) + list(dataset.series.index)
+    close = difflib.get_close_matches(target, known, n=3)
+    return f" Did you mean {', '.join(close)}?" if close else ""
+
+
+def run(options: argparse.Namespace) -> int:
+    """Open the app as the command line asked; return the exit code."""
+    headless = bool(options.screenshot or options.smoke_test)
+    problem = _prepare_environment(headless)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_FAILED
+    from PySide6.QtWidgets import QApplication
+
+    from . import errors
+    from .settings import Settings
+    from .state import SelectionState
+    from .ui import i18n
+    from .ui.main_window import MainWindow
+
+    app = create_application()
+    i18n.set_language(options.lang or "en")
+    handler = errors.install(show_dialog=not headless)
+    settings = Settings()
+    state = SelectionState()
+    window = MainWindow(state, settings)
+    if options.size:
+        window.resize(*options.size)
+    folder = Path(options.dataset) if options.dataset else paths.default_dataset_dir()
+
+    window.show()
+    app.processEvents()
+    if headless:
+        return _render_and_exit(app, window, state, options, folder, handler)
+
+    def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
+        _print_problems(failed_folder, problems)
+        window.problems_dialog.finished.connect(lambda _: app.exit(EXIT_FAILED))
+
+    def _on_first_loaded(dataset) -> None:
+        window.load_failed.disconnect(_on_first_load_failed)
+        window.dataset_changed.disconnect(_on_first_loaded)
+        if options.select:
+            if dataset.kind_of(options.select) is None:
+                print(f"factdeck: --select {options.select}: no such event, series or value.{_suggest(options.select, dataset)}",
+                      file=sys.stderr)
+                app.exit(EXIT_MISUSE)
+                return
+            state.set_focus(options.select, "command-line")
+
+    window.load_failed.connect(_on_first_load_failed)
+    window.dataset_changed.connect(_on_first_loaded)
+    window.open_dataset(folder)
+    return app.exec()
+
+
+def _print_problems(folder: Path, problems: list) -> None:
+    print(f"factdeck: {folder} was not opened; it has {len(problems)} problem(s):", file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def _render_and_exit(app, window, state, options, folder: Path, handler) -> int:
+    """--screenshot and --smoke-test: load on this thread, paint, save, exit."""
+    from .dataset.loader import DatasetError, load_dataset
+
+    try:
+        dataset = load_dataset(folder)
+    except DatasetError as error:
+        _print_problems(folder, error.problems)
+        return EXIT_FAILED
+    window.set_dataset(dataset)
+    if options.select:
+        if dataset.kind_of(options.select) is None:
+            print(f"factdeck: --select {options.select}: no such event, series or value.{_suggest(options.select, dataset)}",
+                  file=sys.stderr)
+            return EXIT_MISUSE
+        state.set_focus(options.select, "command-line")
+    for _ in range(3):  # let layouts settle and deferred paints run
+        app.processEvents()
+    image = window.grab()
+    if handler.count:
+        print("factdeck: the window raised an error while painting; see the log", file=sys.stderr)
+        return EXIT_FAILED
+    if image.isNull() or image.width() == 0:
+        print("factdeck: the window painted nothing", file=sys.stderr)
+        return EXIT_FAILED
+    if options.screenshot:
+        target = Path(options.screenshot)
+        if not target.parent.is_dir():
+            print(f"factdeck: cannot write {target}: the folder {target.parent} does not exist", file=sys.stderr)
+            return EXIT_FAILED
+        from .fileio import WriteError, write_atomic
+        from PySide6.QtCore import QBuffer, QIODevice
+
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        try:
+            write_atomic(target, bytes(buffer.data().data()))
+        except WriteError as error:
+            print(f"factdeck: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        print(f"factdeck: wrote {target} ({image.width()}×{image.height()})", file=sys.stderr)
+    window.close()
+    return EXIT_OK

@@ -1,0 +1,211 @@
+"""The main window: menus, toolbar, and the three panes in splitters.
+
+It owns no data logic. It holds the current dataset, builds the panes for it
+(each pane takes the dataset and the shared SelectionState), and replaces
+them all when another dataset loads. A dataset that fails to load leaves the
+current one on screen and shows every problem.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget,
+)
+
+from .. import settings as keys
+from ..settings import Settings
+from ..state import SelectionState
+from .load_job import DatasetLoadJob
+from .problems_dialog import ProblemsDialog
+
+if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the window is on screen
+    from ..dataset.dataset import Dataset
+    from .chart_pane import ChartPane
+    from .citation_pane import CitationPane
+    from .timeline_pane import TimelinePane
+
+
+class MainWindow(QMainWindow):
+    """Factdeck's window. `dataset_changed` fires after new panes are in place."""
+
+    dataset_changed = Signal(object)
+    load_failed = Signal(object, list)  # folder, problems
+
+    def __init__(self, state: SelectionState, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.state = state
+        self.settings = settings
+        self.dataset: Dataset | None = None
+        self.timeline: TimelinePane | None = None
+        self.chart: ChartPane | None = None
+        self.citations: CitationPane | None = None
+        self._job: DatasetLoadJob | None = None
+
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal, self.main_splitter)
+        self.lower_splitter.setObjectName("lowerSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        self.lower_splitter.setChildrenCollapsible(False)
+        self._placeholder = QLabel(self.tr("Opening dataset…"), self.main_splitter)
+        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.main_splitter)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("statusDataset")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.setWindowTitle("Factdeck")
+        self.restore_layout()
+
+    # ---- actions and menus ------------------------------------------------
+    def _build_actions(self) -> None:
+        self.open_action = QAction(self.tr("&Open dataset…"), self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setStatusTip(self.tr("Open another dataset folder"))
+        self.open_action.triggered.connect(self._on_open_triggered)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.about_action = QAction(self.tr("&About Factdeck"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._on_about_triggered)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu.setObjectName("fileMenu")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.setObjectName("viewMenu")
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.addAction(self.open_action)
+        self.addToolBar(self.toolbar)
+
+    # ---- dataset ----------------------------------------------------------
+    def set_dataset(self, dataset: Dataset) -> None:
+        """Show a dataset: new panes replace the old ones, the selection starts afresh."""
+        from .chart_pane import ChartPane
+        from .citation_pane import CitationPane
+        from .timeline_pane import TimelinePane
+
+        old = [w for w in (self.timeline, self.chart, self.citations, self._placeholder) if w is not None]
+        self.state.reset()
+        self.dataset = dataset
+        self.timeline = TimelinePane(dataset, self.state)
+        self.chart = ChartPane(dataset, self.state)
+        self.citations = CitationPane(dataset, self.state)
+        self.main_splitter.insertWidget(0, self.timeline)
+        self.lower_splitter.insertWidget(0, self.chart)
+        self.lower_splitter.insertWidget(1, self.citations)
+        for widget in old:
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
+        self._placeholder = None
+        self._restore_splitters()
+        self.setWindowTitle(f"{dataset.title} — Factdeck")
+        self.status_label.setText(self.tr("{events} events · {series} series · {sources} sources").format(
+            events=len(dataset.events), series=len(dataset.series), sources=len(dataset.sources)))
+        self.dataset_changed.emit(dataset)
+
+    def open_dataset(self, folder: Path, background: bool = True) -> DatasetLoadJob:
+        """Load a folder; on success it replaces the current dataset, on failure a dialog lists why."""
+        job = DatasetLoadJob(folder, self)
+        job.loaded.connect(self._on_job_loaded)
+        job.failed.connect(lambda problems: self._on_job_failed(folder, problems))
+        job.progress.connect(lambda fraction, message: self.statusBar().showMessage(message))
+        self._job = job
+        self.statusBar().showMessage(self.tr("Opening {folder}…").format(folder=str(folder)))
+        if background:
+            job.start()
+        else:
+            job.run_here()
+        return job
+
+    def _on_job_loaded(self, dataset: Dataset) -> None:
+        self.statusBar().clearMessage()
+        self.set_dataset(dataset)
+        self.settings.set(keys.LAST_DATASET, str(dataset.root))
+
+    def _on_job_failed(self, folder: Path, problems: list) -> None:
+        self.statusBar().clearMessage()
+        self.problems_dialog = ProblemsDialog(folder, problems, self)
+        self.problems_dialog.open()
+        self.load_failed.emit(folder, problems)
+
+    def _on_open_triggered(self) -> None:
+        start = str(self.dataset.root.parent) if self.dataset else ""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a dataset folder"), start)
+        if folder:
+            self.open_dataset(Path(folder))
+
+    def _on_about_triggered(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(self, self.tr("About Factdeck"), self.tr(
+            "<b>Factdeck</b> {version}<br>An offline fact browser for teaching with sources."
+        ).format(version=__version__))
+
+    # ---- layout persistence ---------------------------------------------------
+    def restore_layout(self) -> None:
+        """Restore size and position, but only onto a screen that exists now."""
+        geometry = self.settings.get(keys.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        if not geometry or not self._on_a_screen(self.frameGeometry()):
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen else QRect(0, 0, 1440, 900)
+            width, height = min(1440, available.width()), min(900, available.height())
+            self.resize(width, height)
+            self.move(available.center().x() - width // 2, available.center().y() - height // 2)
+        state = self.settings.get(keys.WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")), keys.LAYOUT_VERSION)
+
+    @staticmethod
+    def _on_a_screen(rect: QRect) -> bool:
+        return any(screen.availableGeometry().intersects(rect) for screen in QGuiApplication.screens())
+
+    def _restore_splitters(self) -> None:
+        for splitter, key, sizes in (
+            (self.main_splitter, keys.SPLITTER_MAIN, [2, 3]),
+            (self.lower_splitter, keys.SPLITTER_LOWER, [3, 2]),
+        ):
+            saved = self.settings.get(key)
+            if not (saved and splitter.restoreState(QByteArray.fromBase64(saved.encode("ascii")))):
+                total = sum(sizes)
+                extent = splitter.height() if splitter.orientation() == Qt.Orientation.Vertical else splitter.width()
+                splitter.setSizes([max(1, extent * s // total) for s in sizes])
+
+    def save_layout(self) -> None:
+        def encode(data: QByteArray) -> str:
+            return bytes(data.toBase64().data()).decode("ascii")
+
+        self.settings.set(keys.WINDOW_GEOMETRY, encode(self.saveGeometry()))
+        self.settings.set(keys.WINDOW_STATE, encode(self.saveState(keys.LAYOUT_VERSION)))
+        if self.dataset is not None:
+            self.settings.set(keys.SPLITTER_MAIN, encode(self.main_splitter.saveState()))
+            self.settings.set(keys.SPLITTER_LOWER, encode(self.lower_splitter.saveState()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_layout()
+        super().closeEvent(event)
