@@ -1,0 +1,432 @@
+"""Strict reading of one CSV table: bytes → header, text cells and line numbers, or problems.
+
+Every cell is read as text and kept exactly as written (no type guessing, no
+trimming; only a zero-length cell is empty). A clean file goes through
+pandas' C parser after a vectorised scan has proven its structure (UTF-8,
+no control characters, RFC 4180 quoting, every row as wide as its header);
+the scan also yields the line where each record starts. A file that fails the
+scan is read again with Python's csv module, row by row, to say precisely
+what is wrong and where.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .contract import MAX_CELL_CHARS, MAX_FILE_BYTES
+from .problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+QUOTE, COMMA, LF, CR = 34, 44, 10, 13
+
+# C0 controls other than TAB, LF, CR; DEL; C1 controls (as text).
+_BAD_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_KEEP_BYTES = bytes(b for b in range(256) if b not in _BAD_BYTES)
+_C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_CONTROL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MAGIC = (
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"PK\x03\x04", "a zip archive (or an Excel .xlsx workbook)"),
+    (b"PK\x05\x06", "an empty zip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel .xls workbook"),
+    (b"%PDF", "a PDF document"),
+)
+
+# Python's csv module refuses cells over 128 KiB by default; our own limit is
+# checked per cell, so lift its limit past any file we agree to read.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES + 1))
+
+
+@dataclass
+class CsvTable:
+    """What reading one CSV file gave.
+
+    `frame` is None when the file could not be read as a table at all.
+    `complete` is False when rows were left out (too wide, too narrow), so
+    references into the table must not be judged against it.
+    """
+
+    file: str
+    header: list[str] | None = None
+    frame: pd.DataFrame | None = None
+    lines: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    problems: list[Problem] = field(default_factory=list)
+    complete: bool = False
+
+    def problem(self, line: int | None, column: str | None, message: str, rule: str) -> None:
+        self.problems.append(Problem(self.file, line, column, message, rule))
+
+
+def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
+    """Read one CSV file strictly; problems go into the result, never raised."""
+    table = CsvTable(path.name)
+    data = _read_bytes(path, table)
+    if data is None:
+        return table
+    data = _check_encoding(data, table)
+    if data is None:
+        return table
+    data, clean = _check_characters(data, table)
+    scan = _scan(data, table)
+    if scan is None:
+        return table
+    header = _header(scan, data, table, required_columns)
+    if header is None:
+        return table
+    table.header = header
+    if clean and scan.uniform(len(header)):
+        frame = _fast_read(data, header, len(scan.row_lines))
+        if frame is not None:
+            table.frame, table.lines, table.complete = frame, scan.row_lines, True
+            _check_cell_lengths(scan, data, table)
+            return table
+    _slow_read(data, header, table)
+    return table
+
+
+# ---- bytes and characters ---------------------------------------------------
+def _read_bytes(path: Path, table: CsvTable) -> bytes | None:
+    try:
+        if not path.is_file():
+            table.problem(None, None, "this is not a file (a folder?); it must be a CSV file", "file-unreadable")
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            table.problem(None, None, (
+                f"this file has {size:,} bytes; a file may have at most {MAX_FILE_BYTES:,} "
+                f"({MAX_FILE_BYTES // (1024 * 1024)} MiB, MAX_FILE_BYTES)"), "file-too-large")
+            return None
+        data = path.read_bytes()
+    except OSError as error:
+        table.problem(None, None, f"this file cannot be read: {error.strerror or error}", "file-unreadable")
+        return None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            table.problem(None, None, (
+                f"this file is {what}, not a CSV text file; open it in its program and "
+                "save it as CSV UTF-8 (files are never decompressed)"), "file-compressed")
+            return None
+    if not data or data == BOM:
+        table.problem(None, None, "this file is empty; it needs at least a header line naming its columns", "file-empty")
+        return None
+    return data
+
+
+def _check_encoding(data: bytes, table: CsvTable) -> bytes | None:
+    """Strip a BOM and prove the rest is UTF-8; one problem at the first bad byte otherwise."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
+        table.problem(1, None, (
+            'this file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8 (comma delimited)"'), "encoding")
+        return None
+    if data.startswith(BOM):
+        data = data[len(BOM):]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        bad = data[error.start]
+        if _looks_binary(data):
+            message = (f"this is not a text file (byte 0x{bad:02X} at this line is not UTF-8 text); "
+                       "a dataset table must be a CSV file saved as UTF-8")
+        else:
+            guess = _cp1252_guess(data, error.start)
+            message = (f"this file is not UTF-8: byte 0x{bad:02X} on this line is not valid UTF-8{guess}; "
+                       'save the file as "CSV UTF-8 (comma delimited)"')
+        table.problem(line, None, message, "encoding")
+        return None
+    return data
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:200]
+    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    return head.count(0) > 0 or len(head.translate(None, _KEEP_BYTES)) > len(head) // 10
+
+
+def _cp1252_guess(data: bytes, start: int) -> str:
+    snippet = data[start:start + 1]
+    try:
+        char = snippet.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    if char.isprintable():
+        return f' (it looks like Windows-1252 or Latin-1, where it means "{char}")'
+    return ""
+
+
+def _check_characters(data: bytes, table: CsvTable) -> tuple[bytes, bool]:
+    """Find control characters and lone CRs; return the data (lone CRs become LF) and whether it is clean."""
+    clean = True
+    if data.translate(None, _KEEP_BYTES) or (b"\xc2" in data and _C1.search(data)):
+        clean = False  # reported cell by cell in _slow_read, which knows the columns
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+        arr = np.frombuffer(data, dtype=np.uint8)
+        crs = np.flatnonzero(arr == CR)
+        following = np.append(arr, 0)[crs + 1]
+        lone = crs[following != LF]
+        first = int(lone[0])
+        line = data.count(b"\n", 0, first) + data.count(b"\r", 0, first) - data.count(b"\r\n", 0, first) + 1
+        more = f" ({len(lone):,} lines in all)" if len(lone) > 1 else ""
+        table.problem(line, None, (
+            f"this line ends in a lone CR, an old Mac line ending{more}; "
+            "save the file with Windows (CRLF) or Unix (LF) line endings"), "line-ending")
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        clean = False
+    return data, clean
+
+
+# ---- structure ----------------------------------------------------------------
+@dataclass
+class _Scan:
+    starts: np.ndarray      # byte offset where each non-blank record starts
+    ends: np.ndarray        # byte offset where it ends (its LF, or the end of data)
+    lines: np.ndarray       # line where each record starts
+    widths: np.ndarray      # cells in each record
+    newlines: np.ndarray    # every LF
+
+    @property
+    def row_lines(self) -> np.ndarray:
+        return self.lines[1:]
+
+    def uniform(self, width: int) -> bool:
+        return bool((self.widths[1:] == width).all())
+
+
+def _scan(data: bytes, table: CsvTable) -> _Scan | None:
+    """Split the file into records with numpy; report broken quoting (which makes it unreadable)."""
+    arr = np.frombuffer(data, dtype=np.uint8)
+    quotes = np.flatnonzero(arr == QUOTE)
+    newlines = np.flatnonzero(arr == LF)
+    commas = np.flatnonzero(arr == COMMA)
+    if len(quotes):
+        # A delimiter counts only outside quotes: after an even number of quote characters.
+        newlines_out = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+        commas_out = commas[np.searchsorted(quotes, commas) % 2 == 0]
+    else:
+        newlines_out, commas_out = newlines, commas
+    starts = np.concatenate(([0], newlines_out + 1))
+    ends = np.append(newlines_out, len(data))
+    keep = starts < ends
+    lengths = ends - starts
+    carriage = np.append(arr, 0)[np.minimum(starts, len(data))] == CR
+    keep &= ~((lengths == 1) & carriage)  # a line holding only CRLF is blank too
+    starts, ends = starts[keep], ends[keep]
+    lines = np.searchsorted(newlines, starts) + 1
+    widths = np.searchsorted(commas_out, ends) - np.searchsorted(commas_out, starts) + 1
+    scan = _Scan(starts, ends, lines, widths, newlines)
+    if len(quotes) and not _check_quotes(arr, quotes, scan, commas_out, data, table):
+        return None
+    if len(starts) == 0:
+        table.problem(None, None, "this file has only empty lines; it needs at least a header line", "file-empty")
+        return None
+    return scan
+
+
+def _check_quotes(arr, quotes, scan: _Scan, commas_out, data: bytes, table: CsvTable) -> bool:
+    """RFC 4180: a quote opens a cell at its start, closes it before a delimiter, or is doubled inside."""
+    n = len(arr)
+    padded = np.concatenate(([LF], arr, [LF]))  # padded[i + 1] == arr[i]; the edges act as line breaks
+    before = padded[quotes]
+    after = padded[quotes + 2]
+    after2 = padded[np.minimum(quotes + 3, n + 1)]
+    opener = np.arange(len(quotes)) % 2 == 0
+    prev_adjacent = np.concatenate(([False], np.diff(quotes) == 1))
+    next_adjacent = np.append(np.diff(quotes) == 1, False)
+    open_ok = (before == COMMA) | (before == LF) | prev_adjacent
+    close_ok = (after == COMMA) | (after == LF) | next_adjacent | ((after == CR) & (after2 == LF))
+    close_ok |= quotes == n - 1
+    bad = np.flatnonzero(np.where(opener, ~open_ok, ~close_ok))
+    if len(bad):
+        k = int(bad[0])
+        pos = int(quotes[k])
+        line, column = _where(scan, commas_out, pos, data, table)
+        if opener[k]:
+            table.problem(line, column, (
+                'a quote (") in the middle of a cell; put the whole cell in quotes and write '
+                'each quote inside it twice, like "say ""hi"""'), "csv-quoting")
+        else:
+            follow = data[pos + 1:pos + 2].decode("utf-8", "replace")
+            table.problem(line, column, (
+                f'after the quote that closes a quoted cell comes "{follow}" instead of a comma or the '
+                "end of the line; write a quote inside a quoted cell twice (\"\"), and check that no "
+                "quoted cell above is left open"), "csv-quoting")
+        return False
+    if len(quotes) % 2:
+        pos = int(quotes[-1])
+        line, column = _where(scan, commas_out, pos, data, table)
+        table.problem(line, column, (
+            "this quoted cell is never closed; add the closing quote (\") at the end of the cell"),
+            "csv-unclosed-quote")
+        return False
+    return True
+
+
+def _where(scan: _Scan, commas_out, pos: int, data: bytes, table: CsvTable) -> tuple[int, str | None]:
+    """The line where the record holding byte `pos` starts, and the column's name if the header is known."""
+    record = max(int(np.searchsorted(scan.starts, pos, side="right")) - 1, 0)
+    if len(scan.starts) == 0:
+        return int(np.searchsorted(scan.newlines, pos)) + 1, None
+    start = int(scan.starts[record])
+    cell = int(np.searchsorted(commas_out, pos) - np.searchsorted(commas_out, start))
+    if record == 0:
+        return int(scan.lines[record]), None
+    header = table.header or _header_names(data, scan)
+    name = header[cell] if header is not None and cell < len(header) else None
+    return int(scan.lines[record]), name
+
+
+def _header_names(data: bytes, scan: _Scan) -> list[str] | None:
+    try:
+        raw = data[scan.starts[0]:scan.ends[0]].decode("utf-8")
+        return next(csv.reader([raw.rstrip("\r")], strict=True))
+    except (csv.Error, StopIteration, UnicodeDecodeError):
+        return None
+
+
+def _header(scan: _Scan, data: bytes, table: CsvTable, required: tuple[str, ...]) -> list[str] | None:
+    names = _header_names(data, scan)
+    line = int(scan.lines[0])
+    if names is None:
+        table.problem(line, None, "the header line is not valid CSV", "csv-quoting")
+        return None
+    if len(names) == 1:
+        for sep, label in ((";", "';'"), ("\t", "a TAB")):
+            if sep in names[0]:
+                table.problem(line, None, (
+                    f"this file seems to use {label} between cells; save it as CSV with commas "
+                    '("CSV UTF-8 (comma delimited)")'), "csv-separator")
+                return None
+    ok = True
+    seen: dict[str, int] = {}
+    for i, name in enumerate(names, start=1):
+        if _CONTROL_TEXT.search(name):
+            table.problem(line, None, (
+                f"column {i} of the header holds a control character; delete it"), "control-character")
+            ok = False
+        elif name == "":
+            table.problem(line, None, f"column {i} of the header has no name; name it or delete the column",
+                          "header-blank")
+            ok = False
+        elif name in seen:
+            table.problem(line, name, (
+                f'the header names column "{name}" twice (columns {seen[name]} and {i}); '
+                "each column may appear once"), "header-duplicate")
+            ok = False
+        else:
+            seen[name] = i
+    missing = [c for c in required if c not in seen]
+    for name in missing:
+        near = next((n for n in seen if n.strip().casefold() == name.casefold()), None)
+        hint = f' (the header has "{near}": names must match exactly)' if near else ""
+        table.problem(line, name, f'the required column "{name}" is missing from the header{hint}', "header-missing")
+        ok = False
+    return names if ok else None
+
+
+# ---- reading rows -------------------------------------------------------------
+def _fast_read(data: bytes, header: list[str], rows: int) -> pd.DataFrame | None:
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False, engine="c",
+            encoding="utf-8", skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL, doublequote=True,
+        )
+    except (ValueError, pd.errors.ParserError):
+        return None
+    if len(frame) != rows or frame.shape[1] != len(header):
+        return None  # the scan and pandas disagree: let the careful reader decide
+    frame.columns = header
+    return frame
+
+
+def _check_cell_lengths(scan: _Scan, data: bytes, table: CsvTable) -> None:
+    # A cell is no longer than its line, so short lines prove short cells.
+    if len(data) <= MAX_CELL_CHARS:
+        return
+    lengths = np.diff(np.concatenate(([-1], scan.newlines, [len(data)])))
+    if lengths.max() <= MAX_CELL_CHARS:
+        return
+    frame = table.frame
+    for column in frame.columns:
+        sizes = frame[column].str.len().to_numpy()
+        for row in np.flatnonzero(sizes > MAX_CELL_CHARS):
+            table.problem(int(table.lines[row]), column, _too_long(int(sizes[row])), "cell-too-long")
+
+
+def _too_long(size: int) -> str:
+    return (f"this cell has {size:,} characters; a cell may have at most "
+            f"{MAX_CELL_CHARS:,} (MAX_CELL_CHARS)")
+
+
+def _slow_read(data: bytes, header: list[str], table: CsvTable) -> None:
+    """Read row by row with the csv module, reporting each bad row and cell; keep the good rows."""
+    text = data.decode("utf-8")
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    width = len(header)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    complete = True
+    first = True
+    last_line = 0
+    try:
+        for record in reader:
+            line = last_line + 1
+            last_line = reader.line_num
+            if not record:
+                continue  # a blank line, as pandas skips it too
+            if first:
+                first = False
+                continue
+            _check_cells(record, header, line, table)
+            if len(record) != width:
+                few = len(record) < width
+                table.problem(line, None, (
+                    f"this row has {len(record)} cells but the header has {width}; "
+                    + ("a cell or a comma is missing" if few else
+                       "there are extra commas (put a cell that holds a comma in quotes)")),
+                    "csv-ragged-row")
+                complete = False
+                continue
+            rows.append(record)
+            lines.append(line)
+    except csv.Error as error:  # the scan catches broken quoting first; this is a last guard
+        table.problem(last_line + 1, None, f"this line is not valid CSV ({error})", "csv-quoting")
+        return
+    table.frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(
+        {name: pd.Series([], dtype=str) for name in header})
+    table.frame = table.frame.astype(str)
+    table.lines = np.asarray(lines, dtype=np.int64)
+    table.complete = complete
+
+
+def _check_cells(record: list[str], header: list[str], line: int, table: CsvTable) -> None:
+    for i, cell in enumerate(record):
+        column = header[i] if i < len(header) else None
+        if len(cell) > MAX_CELL_CHARS:
+            table.problem(line, column, _too_long(len(cell)), "cell-too-long")
+        match = _CONTROL_TEXT.search(cell)
+        if match:
+            char = match.group()
+            table.problem(line, column, (
+                f"this cell holds a control character (U+{ord(char):04X}{_control_name(char)}) that "
+                "cannot be shown; delete it (only TAB and line breaks inside quoted cells are allowed)"),
+                "control-character")
+
+
+def _control_name(char: str) -> str:
+    names = {"\x00": " NUL", "\x1b": " ESC", "\x0b": " vertical tab", "\x0c": " form feed", "\x7f": " DEL"}
+    return names.get(char, "")

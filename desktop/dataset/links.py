@@ -1,0 +1,241 @@
+"""The rules that join tables: references, targets, periods, support, lessons.
+
+A table that could not be read whole (`CsvTable.complete` is False) is not
+used to judge references into it: its missing rows would make good
+references look broken.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .csvfile import CsvTable
+from .dates import OPEN_END, DateError, PartialDate
+from .periods import PERIOD_TYPES, PeriodError, period_span
+from .rules import report, shown
+
+
+def usable(table: CsvTable | None) -> bool:
+    return table is not None and table.frame is not None and table.complete
+
+
+def readable(table: CsvTable | None) -> bool:
+    return table is not None and table.frame is not None
+
+
+def check_events(events: CsvTable) -> None:
+    """`end` only for periods, required for them, and not before `start`."""
+    frame = events.frame
+    kind = frame["kind"].to_numpy(dtype=object)
+    start = frame["start"].to_numpy(dtype=object)
+    end = frame["end"].to_numpy(dtype=object) if "end" in frame.columns else np.full(len(frame), "", dtype=object)
+    period = kind == "period"
+    has_end = end != ""
+    report(events, np.flatnonzero(has_end & ~period & (kind != "")), "end",
+           lambda r: f'an event of kind "{kind[r]}" has no end; empty this cell, or make the kind "period"',
+           "end-not-period")
+    report(events, np.flatnonzero(period & ~has_end), "end",
+           'a period needs an end: a date, or ".." if it is still going', "end-required")
+    for row in np.flatnonzero(period & has_end & (end != OPEN_END) & (start != "")):
+        try:
+            first, last = PartialDate.parse(start[row]), PartialDate.parse(end[row])
+        except DateError:
+            continue  # already reported as a date
+        if last.last_day() < first.first_day():
+            events.problem(int(events.lines[row]), "end", (
+                f"the end {shown(end[row])} is before the start {shown(start[row])}"), "end-before-start")
+
+
+def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.ndarray] | None:
+    """Check each observation's series and period; return x0, x1 and helper codes, or None if not judgeable."""
+    if not usable(series):
+        return None
+    obs = observations.frame
+    ser = series.frame
+    known = ser.drop_duplicates("series_id")
+    types = dict(zip(known["series_id"], known["period_type"]))
+    sid = obs["series_id"]
+    series_codes, series_uniques = pd.factorize(sid)
+    unknown = np.array([s not in types for s in series_uniques], dtype=bool)
+    missing_rows = np.flatnonzero(unknown[series_codes] & (sid != "").to_numpy()) if len(sid) else np.zeros(0, int)
+    cells = sid.to_numpy(dtype=object)
+    report(observations, missing_rows, "series_id",
+           lambda r: f"{shown(cells[r])} is not a series_id in series.csv", "ref-series")
+    period_codes, period_uniques = pd.factorize(obs["period"])
+    type_of_series = np.array([types.get(s, "") for s in series_uniques], dtype=object)
+    type_codes = np.array([PERIOD_TYPES.index(t) if t in PERIOD_TYPES else -1 for t in type_of_series], dtype=np.int64)
+    obs_types = type_codes[series_codes] if len(series_codes) else np.zeros(0, np.int64)
+    n_periods = max(len(period_uniques), 1)
+    combo = obs_types.astype(np.int64) * n_periods + period_codes
+    uniques, inverse = np.unique(combo, return_inverse=True)
+    x0 = np.full(len(uniques), np.nan)
+    x1 = np.full(len(uniques), np.nan)
+    errors: dict[int, str] = {}
+    for i, key in enumerate(uniques):
+        type_code, period_code = divmod(int(key), n_periods)
+        period = period_uniques[period_code]
+        if type_code < 0 or period == "":
+            continue
+        try:
+            x0[i], x1[i] = period_span(PERIOD_TYPES[type_code], period)
+        except PeriodError as error:
+            errors[i] = str(error)
+    if errors:
+        bad = np.flatnonzero(np.isin(inverse, list(errors)))
+        report(observations, bad, "period", lambda r: errors[int(inverse[r])], "period-format")
+    key = series_codes.astype(np.int64) * n_periods + period_codes
+    dup = pd.Series(key).duplicated(keep=False).to_numpy() & (period_codes >= 0)
+    if dup.any():
+        first: dict[int, int] = {}
+        periods = obs["period"].to_numpy(dtype=object)
+        for row in np.flatnonzero(dup):
+            k = int(key[row])
+            if k in first:
+                observations.problem(int(observations.lines[row]), "period", (
+                    f"{shown(cells[row])} already has a value for {shown(periods[row])} on line {first[k]}; "
+                    "(series_id, period) must be unique"), "observation-unique")
+            else:
+                first[k] = int(observations.lines[row])
+    return {"x0": x0[inverse], "x1": x1[inverse], "series_codes": series_codes}
+
+
+class Targets:
+    """Which ids exist, to resolve targets; knows what it cannot judge."""
+
+    def __init__(self, events: CsvTable | None, series: CsvTable | None, observations: CsvTable | None):
+        self.events_ok, self.series_ok, self.obs_ok = usable(events), usable(series), usable(observations)
+        self.event_ids = set(events.frame["event_id"]) if readable(events) else set()
+        self.series_ids = set(series.frame["series_id"]) if readable(series) else set()
+        self.observations = observations.frame if readable(observations) else None
+
+    def kinds(self, targets: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """("event"/"series"/"observation"/"" per target, and which unresolved ones are judgeable)."""
+        values = targets.to_numpy(dtype=object)
+        kinds = np.full(len(values), "", dtype=object)
+        is_event = targets.isin(self.event_ids).to_numpy()
+        is_series = targets.isin(self.series_ids).to_numpy()
+        kinds[is_event] = "event"
+        kinds[is_series & ~is_event] = "series"
+        at = np.flatnonzero(~is_event & ~is_series & targets.str.contains("@", regex=False).to_numpy(dtype=bool))
+        if len(at) and self.observations is not None:
+            parts = targets.iloc[at].str.partition("@")
+            wanted = set(parts[0])
+            obs = self.observations
+            subset = obs[obs["series_id"].isin(wanted)]
+            keys = set(zip(subset["series_id"], subset["period"]))
+            found = np.array([(s, p) in keys for s, p in zip(parts[0], parts[2])], dtype=bool)
+            kinds[at[found]] = "observation"
+        judgeable = np.where(np.isin(np.arange(len(values)), at), self.series_ok and self.obs_ok,
+                             self.events_ok and self.series_ok)
+        return kinds, judgeable
+
+    def message(self, target: str) -> str:
+        if "@" in target:
+            sid, _, period = target.partition("@")
+            if sid in self.series_ids:
+                return f'series "{sid}" has no value for period {shown(period)} in observations.csv'
+            return f'{shown(target)}: "{sid}" is not a series_id in series.csv'
+        return (f"{shown(target)} is not an event_id, a series_id, or series_id@period "
+                "naming a value in observations.csv")
+
+
+def check_targets(table: CsvTable, targets: Targets) -> np.ndarray:
+    """Report targets that name nothing; return each row's target kind."""
+    column = table.frame["target"]
+    kinds, judgeable = targets.kinds(column)
+    values = column.to_numpy(dtype=object)
+    bad = (kinds == "") & judgeable & (values != "")
+    report(table, np.flatnonzero(bad), "target", lambda r: targets.message(values[r]), "target")
+    return kinds
+
+
+def check_citations(citations: CsvTable, sources: CsvTable | None, targets: Targets) -> np.ndarray:
+    frame = citations.frame
+    if usable(sources):
+        ids = frame["source_id"]
+        cells = ids.to_numpy(dtype=object)
+        bad = ~ids.isin(set(sources.frame["source_id"])).to_numpy() & (cells != "")
+        report(citations, np.flatnonzero(bad), "source_id",
+               lambda r: f"{shown(cells[r])} is not a source_id in sources.csv", "ref-source")
+    quote = frame["quote"] if "quote" in frame.columns else pd.Series([""] * len(frame), dtype=str)
+    locator = frame["locator"] if "locator" in frame.columns else pd.Series([""] * len(frame), dtype=str)
+    neither = ((quote == "").to_numpy() & (locator == "").to_numpy())
+    report(citations, np.flatnonzero(neither), "quote",
+           "a citation needs a quote (the source's words) or a locator (like \"p. 3\"); both are empty",
+           "quote-or-locator")
+    return check_targets(citations, targets)
+
+
+def check_clash(events: CsvTable, series: CsvTable) -> None:
+    """No id is both an event_id and a series_id; reported on the series row."""
+    event_lines = dict(zip(events.frame["event_id"], events.lines))
+    ids = series.frame["series_id"]
+    clash = ids.isin(set(event_lines) - {""}).to_numpy()
+    cells = ids.to_numpy(dtype=object)
+    report(series, np.flatnonzero(clash), "series_id",
+           lambda r: (f"{shown(cells[r])} is also an event_id (events.csv line {event_lines[cells[r]]}); "
+                      "an id may name an event or a series, not both"), "id-event-series")
+
+
+def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | None,
+                  observations: CsvTable | None) -> None:
+    """Every event and every observation has a `supports` citation, itself or through its series."""
+    frame = citations.frame
+    supports = (frame["stance"] == "supports").to_numpy()
+    targets = frame["target"].to_numpy(dtype=object)
+    backed = set(targets[supports])
+    if usable(events):
+        ids = events.frame["event_id"]
+        cells = ids.to_numpy(dtype=object)
+        bad = ~ids.isin(backed).to_numpy() & (cells != "")
+        report(events, np.flatnonzero(bad), "event_id",
+               lambda r: (f"event {shown(cells[r])} has no citation with stance \"supports\"; "
+                          "add one in citations.csv"), "supported")
+    if usable(observations):
+        obs = observations.frame
+        pending = np.flatnonzero(~obs["series_id"].isin(backed).to_numpy())
+        if len(pending):
+            sub = obs.iloc[pending]
+            keys = (sub["series_id"] + "@" + sub["period"]).to_numpy(dtype=object)
+            missing = ~np.isin(keys, np.array(list(backed), dtype=object)) if backed else np.ones(len(keys), bool)
+            rows = pending[missing]
+            sids = obs["series_id"].to_numpy(dtype=object)
+            periods = obs["period"].to_numpy(dtype=object)
+            report(observations, rows, "value",
+                   lambda r: (f"the value of {shown(sids[r])} for {shown(periods[r])} has no citation with stance "
+                              f"\"supports\"; cite it (target {sids[r]}@{periods[r]}) or its series "
+                              f"(target {sids[r]})"), "supported")
+
+
+def check_lessons(lessons: CsvTable, targets: Targets) -> None:
+    frame = lessons.frame
+    check_targets(lessons, targets)
+    ids = frame["lesson_id"].to_numpy(dtype=object)
+    steps_text = frame["step"].to_numpy(dtype=object)
+    titles = frame["lesson_title"].to_numpy(dtype=object)
+    seen: dict[tuple[str, str], int] = {}
+    steps: dict[str, list[tuple[int, int]]] = {}
+    title_of: dict[str, tuple[str, int]] = {}
+    for row in range(len(frame)):  # lessons are a few dozen rows: plain Python is clearest
+        lid, step, line = ids[row], steps_text[row], int(lessons.lines[row])
+        if lid == "":
+            continue
+        if (lid, step) in seen and step != "":
+            lessons.problem(line, "step", (f'lesson "{lid}" already has a step {step} on line {seen[(lid, step)]}; '
+                                           "each step appears once"), "lesson-step-unique")
+        else:
+            seen[(lid, step)] = line
+        if step.isascii() and step.isdigit() and not step.startswith("0"):
+            steps.setdefault(lid, []).append((int(step), line))
+        if lid in title_of and titles[row] != title_of[lid][0]:
+            lessons.problem(line, "lesson_title", (
+                f'lesson "{lid}" is titled {shown(title_of[lid][0])} on line {title_of[lid][1]}; '
+                "every step of a lesson has the same lesson_title"), "lesson-title")
+        title_of.setdefault(lid, (titles[row], line))
+    for lid, found in steps.items():
+        numbers = {n for n, _ in found}
+        gaps = [n for n in range(1, max(numbers) + 1) if n not in numbers]
+        if gaps:
+            line = min(line for _, line in found)
+            lessons.problem(line, "step", (f'lesson "{lid}" has no step {", ".join(map(str, gaps[:10]))}; '
+                                           f"steps run 1, 2, 3 … with no gap"), "lesson-step-gap")

@@ -1,0 +1,211 @@
+"""The cell rules of the contract, one table at a time, vectorised.
+
+Each check finds the failing rows of a whole column at once (pandas and
+numpy), and only those rows are turned into problems one by one, so a
+million clean observations cost a few array operations.
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from .contract import ID_MAX, LANGUAGES, Column, Table
+from .csvfile import CsvTable
+from .dates import OPEN_END, DateError, PartialDate
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER_CHARS = str.maketrans("", "", "0123456789+-.eE")
+_LANG = re.compile(r"[a-z]{2}")
+
+
+def shown(value: str, limit: int = 60) -> str:
+    """A cell quoted for a message, cut short when long."""
+    text = value if len(value) <= limit else value[:limit] + "…"
+    return '"' + text.replace("\n", "↵").replace("\r", "") + '"'
+
+
+def report(table: CsvTable, rows: np.ndarray, column: str | None, message, rule: str) -> None:
+    """One problem per failing row; `message` is a text or a function of the row."""
+    lines = table.lines
+    for row in rows:
+        text = message(int(row)) if callable(message) else message
+        table.problem(int(lines[row]), column, text, rule)
+
+
+def check_table(table: CsvTable, spec: Table) -> None:
+    """Every single-column rule of one table, plus its translation columns."""
+    frame = table.frame
+    for column in spec.columns:
+        if column.name in frame.columns:
+            check_column(table, column, frame[column.name], column.name)
+    for name in table.header or []:
+        if "@" in name:
+            original = _translation_original(table, spec, name)
+            if original is not None and original.max_length is not None:
+                _check_length(table, frame[name], name, original.max_length)
+
+
+def _translation_original(table: CsvTable, spec: Table, name: str) -> Column | None:
+    base, _, lang = name.rpartition("@")
+    line = 1 if table.lines is None or not len(table.lines) else 1
+    if not _LANG.fullmatch(lang) or lang not in LANGUAGES:
+        hint = f'; write it in lower case: "{base}@{lang.lower()}"' if lang.lower() in LANGUAGES else ""
+        table.problem(line, name, (f'"{lang}" is not a two-letter ISO 639-1 language code (like es, fr, de)'
+                                   f"{hint}"), "translation-language")
+        return None
+    original = spec.column(base)
+    if original is None or not original.translatable:
+        if base == "quote":
+            why = "a quote is never translated (it is the source's own words); give a translation in note@" + lang
+        elif spec.name == "sources" and base == "title":
+            why = "a source's title stays as the source wrote it"
+        else:
+            allowed = ", ".join(c.name for c in spec.columns if c.translatable) or "none"
+            why = f'"{base}" cannot be translated; translatable columns here: {allowed}'
+        table.problem(line, name, why, "translation-column")
+        return None
+    if base not in (table.header or []):
+        table.problem(line, name, f'the translation needs its original column "{base}", which is missing',
+                      "translation-column")
+        return None
+    return original
+
+
+def check_column(table: CsvTable, column: Column, values: pd.Series, name: str) -> None:
+    """The rules of one column's kind; rows with an empty cell are left to the required check."""
+    cells = values.to_numpy(dtype=object)
+    empty = (values == "").to_numpy()
+    if column.required:
+        report(table, np.flatnonzero(empty), name,
+               f"{name} is required: this cell is empty", "required-value")
+    if empty.all():
+        return
+    kind = column.kind
+    if kind == "id":
+        _check_ids(table, values, cells, empty, name, column.unique)
+    elif kind == "vocab":
+        bad = ~empty & ~values.isin(column.vocab).to_numpy()
+        report(table, np.flatnonzero(bad), name, lambda r: _vocab_message(cells[r], column), "vocabulary")
+    elif kind in ("date", "end-date"):
+        _check_dates(table, values, empty, name, allow_open=kind == "end-date")
+    elif kind == "url":
+        _check_unique_values(table, values, empty, name, _url_error, "url")
+    elif kind == "number":
+        _check_numbers(table, values, cells, empty, name)
+    elif kind == "int":
+        bad = ~empty & ~values.str.fullmatch(r"[1-9][0-9]*").to_numpy(dtype=bool)
+        report(table, np.flatnonzero(bad), name,
+               lambda r: f"{shown(cells[r])} is not a step number; write 1, 2, 3 …", "lesson-step")
+    if column.max_length is not None:
+        _check_length(table, values, name, column.max_length)
+
+
+def _check_ids(table, values, cells, empty, name, unique: bool) -> None:
+    slug = values.str.fullmatch(SLUG.pattern).to_numpy(dtype=bool)
+    report(table, np.flatnonzero(~empty & ~slug), name, lambda r: _id_message(cells[r]), "id-format")
+    long = values.str.len().to_numpy() > ID_MAX
+    report(table, np.flatnonzero(long), name,
+           lambda r: f"this id has {len(cells[r])} characters; an id may have at most {ID_MAX}", "id-length")
+    dup = values.duplicated(keep=False).to_numpy() & ~empty
+    if unique and dup.any():
+        first: dict[str, int] = {}
+        for row in np.flatnonzero(dup):
+            value = cells[row]
+            if value in first:
+                table.problem(int(table.lines[row]), name, (
+                    f"{name} {shown(value)} is used again; it is first used on line {first[value]}, "
+                    "and an id must be unique in its table"), "id-unique")
+            else:
+                first[value] = int(table.lines[row])
+
+
+def _id_message(value: str) -> str:
+    suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+    hint = f', like "{suggestion[:ID_MAX]}"' if suggestion and SLUG.fullmatch(suggestion) else ""
+    return (f"{shown(value)} is not an id; use lower-case letters a-z, digits and '-', "
+            f"starting with a letter or digit{hint}")
+
+
+def _vocab_message(value: str, column: Column) -> str:
+    allowed = ", ".join(column.vocab)
+    near = value.strip().lower().replace("_", "-").replace(" ", "-")
+    hint = f' (did you mean "{near}"?)' if near in column.vocab else ""
+    return f"{shown(value)} is not allowed in {column.name}{hint}; use one of: {allowed}"
+
+
+def _check_dates(table, values, empty, name, allow_open: bool) -> None:
+    def error(value: str) -> str | None:
+        if allow_open and value == OPEN_END:
+            return None
+        try:
+            PartialDate.parse(value)
+        except DateError as err:
+            return str(err) + (" or .. for a period still going" if allow_open else "")
+        return None
+
+    _check_unique_values(table, values, empty, name, error, "date-format")
+
+
+def _check_unique_values(table, values, empty, name, error, rule) -> None:
+    """Judge each distinct value once (dates and URLs repeat a lot), then report every row that has a bad one."""
+    filled = values[~empty]
+    verdicts = {value: error(value) for value in pd.unique(filled.to_numpy(dtype=object))}
+    bad = {value: message for value, message in verdicts.items() if message}
+    if not bad:
+        return
+    cells = values.to_numpy(dtype=object)
+    rows = np.flatnonzero(values.isin(list(bad)).to_numpy())
+    report(table, rows, name, lambda r: bad[cells[r]], rule)
+
+
+def _url_error(value: str) -> str | None:
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname
+    except ValueError:
+        parts, host = None, None
+    if parts is None or parts.scheme not in ("http", "https") or not host or any(c.isspace() for c in value):
+        if value.startswith(("HTTP://", "HTTPS://", "Http://", "Https://")):
+            return f'{shown(value)}: write the scheme in lower case, "http://" or "https://"'
+        return (f"{shown(value)} is not a web address; write it whole, starting with https:// "
+                "(or http://) and a host, like https://www.cdc.gov/…")
+    return None
+
+
+def _check_numbers(table, values, cells, empty, name) -> None:
+    # Only digits, signs, '.', 'e' can make a decimal; float() then rejects malformed ones,
+    # and isfinite rejects overflow (1e999). Words like "nan" or "inf" fail the first test.
+    joined = "".join(cells[~empty])
+    if not joined.translate(_NUMBER_CHARS):
+        try:
+            numbers = np.asarray(cells[~empty], dtype=np.float64)
+            if np.isfinite(numbers).all():
+                return
+        except ValueError:
+            pass
+    numeric = pd.to_numeric(values.where(~empty, "0"), errors="coerce").to_numpy(dtype=np.float64)
+    suspicious = ~empty & ~np.isfinite(numeric)
+    # to_numeric accepts some texts that are not decimal ("nan", " 1"); check the rest by regex.
+    plain = values.str.fullmatch(_NUMBER.pattern).to_numpy(dtype=bool)
+    suspicious |= ~empty & ~plain
+    report(table, np.flatnonzero(suspicious), name, lambda r: _number_message(cells[r]), "number")
+
+
+def _number_message(value: str) -> str:
+    if _NUMBER.fullmatch(value):
+        return f"{shown(value)} is too large to be a finite number"
+    if re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", value):
+        return f"{shown(value)} is not a number: write it without thousands separators, like {value.replace(',', '')}"
+    if value != value.strip():
+        return f"{shown(value)} is not a number: remove the spaces around it"
+    return f"{shown(value)} is not a number; write a decimal number like 3105, -12, 2803.6 or 1e3"
+
+
+def _check_length(table, values, name, limit) -> None:
+    sizes = values.str.len().to_numpy()
+    report(table, np.flatnonzero(sizes > limit), name,
+           lambda r: f"{name} has {int(sizes[r])} characters; it may have at most {limit}", "text-length")
