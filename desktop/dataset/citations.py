@@ -141,7 +141,11 @@ def style_item(item: dict, style: str) -> dict:
       is omitted.
     - MLA 9: when an organisation is both author and publisher, the entry
       begins with the title and the organisation is given as publisher only;
-      and URLs are given without "http://" or "https://".
+      URLs are given without "http://" or "https://"; a speech is dated by
+      its event and its optional description is left out.
+    - MLA 9 and CMOS 18: an article whose periodical is unknown keeps its
+      title in quotation marks.
+    - All: a decade-precision date is cited as undated.
     """
     item = dict(item)
     if style in _SHORT_WORK_TYPES and item["type"] in _PERIODICAL_TYPES and "container-title" not in item:
@@ -159,8 +163,13 @@ def style_item(item: dict, style: str) -> dict:
     if style == "mla":
         if same_org:
             del item["author"]
-        if item["type"] == "speech" and "issued" in item:
-            item["event-date"] = item["issued"]  # MLA's CSL dates a speech by its event only
+        if item["type"] == "speech":
+            # MLA's CSL dates a speech by its event only; and MLA 9 makes a
+            # description ("Testimony") an optional element, placed at the end,
+            # where the CSL style cannot put it, so it is left out.
+            if "issued" in item:
+                item["event-date"] = item["issued"]
+            item.pop("genre", None)
         if "URL" in item:
             item["URL"] = re.sub(r"^https?://", "", item["URL"])
     return item
