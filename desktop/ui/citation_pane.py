@@ -1,44 +1,218 @@
-"""Citation pane: who says so about the focused fact, in their own words (placeholder)."""
+"""Citation pane: who says so about the focused fact, in their own words, and how to cite it.
+
+Two tabs: "Citations" shows the focused fact and each citation behind it
+(claim-type badge, the quote as a block quotation, locator, note, source),
+supporting ones first, then context, then disputing ones under "Another
+source disagrees"; "Sources" lists every source and filters the other panes
+to one. A small toolbar copies the focused fact's citation in the chosen
+style and exports a bibliography to a file.
+
+The pane only reads the state and changes it (the source filter); it never
+calls another pane. It rebuilds the fact view when the focus or the theme
+changes, and only while the Citations tab is showing.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QColor
+from PySide6.QtWidgets import (
+    QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
 
+from .. import settings as keys
+from ..dataset.citations import format_citation, format_bibliography, sources_for_targets
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
-from .i18n import data_language
+from . import i18n
+from .citation_cards import FactView, plain_label
+from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
+from .safe_text import visible
+from .sources_view import SourcesView
+from .theme import Theme, themes
+
+ORIGIN = "citations"
+CITATIONS_TAB, SOURCES_TAB = 0, 1
 
 
-class CitationPane(QScrollArea):
-    """Shows the focused fact and each citation: claim type, quote and source, as plain text."""
+class CitationPane(QWidget):
+    """The focused fact's citations as plain text, the Sources list, and citing tools.
 
-    def __init__(self, dataset: Dataset, state: SelectionState, parent: QWidget | None = None) -> None:
+    `settings` (optional) remembers the chosen citation style.
+    `citation_copied(style, text)` fires after a citation reaches the clipboard.
+    """
+
+    citation_copied = Signal(str, str)
+    bibliography_saved = Signal(str)
+
+    def __init__(self, dataset: Dataset, state: SelectionState, parent: QWidget | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         self.setObjectName("citationPane")
-        self.dataset, self.state = dataset, state
-        self.setWidgetResizable(True)
-        self.label = QLabel(self)
-        self.label.setObjectName("citationText")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setMargin(12)
-        self.setWidget(self.label)
-        state.focus_changed.connect(self._on_state_focus_changed)
-        self._on_state_focus_changed(state.focus, "")
+        self.dataset, self.state, self.settings = dataset, state, settings
+        self.fact_view: FactView | None = None
+        self.export_dialog: ExportBibliographyDialog | None = None
+        self._shown: tuple[str, Theme, str] | None = None  # what the fact view was built for
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self._build_toolbar()
+        layout.addWidget(self.toolbar)
 
-    def _on_state_focus_changed(self, target: str, _origin: str) -> None:
-        if not target:
-            self.label.setText(self.tr("Select an event on the timeline or a point on the chart to see who says so."))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("citationTabs")
+        self.tabs.setDocumentMode(True)
+        self.scroll = QScrollArea(self.tabs)
+        self.scroll.setObjectName("citationScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.sources_view = SourcesView(dataset, state, self.tabs)
+        self.tabs.addTab(self.scroll, self.tr("Citations"))
+        self.tabs.addTab(self.sources_view, self.tr("Sources"))
+        self.tabs.setTabToolTip(CITATIONS_TAB, self.tr("Who says so about the selected fact"))
+        self.tabs.setTabToolTip(SOURCES_TAB, self.tr("Every source, and how many facts each one backs"))
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        layout.addWidget(self.tabs, 1)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("citationMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setContentsMargins(8, 4, 8, 4)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        state.focus_changed.connect(self._on_state_focus_changed)
+        themes().changed.connect(self._on_themes_changed)
+        self._apply_theme(themes().theme)
+
+    # ---- building ---------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Citing"), self)
+        self.toolbar.setObjectName("citationToolbar")
+        self.toolbar.setMovable(False)
+        self.style_combo = QComboBox(self.toolbar)
+        self.style_combo.setObjectName("citationStyle")
+        self.style_combo.setAccessibleName(self.tr("Citation style"))
+        self.style_combo.setToolTip(self.tr("The style used by Copy citation and Export bibliography"))
+        for key, name in STYLE_NAMES.items():
+            self.style_combo.addItem(name, key)
+        saved = self.settings.get(keys.CITATION_STYLE) if self.settings is not None else "apa"
+        self.style_combo.setCurrentIndex(max(0, self.style_combo.findData(saved)))
+        self.style_combo.currentIndexChanged.connect(self._on_style_combo_changed)
+        self.copy_button = QPushButton(self.tr("Copy citation"), self.toolbar)
+        self.copy_button.setObjectName("copyCitation")
+        self.copy_button.setAccessibleName(self.tr("Copy the citation of the selected fact's sources"))
+        self.copy_button.clicked.connect(self.copy_citation)
+        self.export_button = QPushButton(self.tr("Export bibliography…"), self.toolbar)
+        self.export_button.setObjectName("exportBibliography")
+        self.export_button.setAccessibleName(self.tr("Export a bibliography to a file"))
+        self.export_button.clicked.connect(self.open_export_dialog)
+        self.toolbar.addWidget(self.style_combo)
+        self.toolbar.addWidget(self.copy_button)
+        self.toolbar.addWidget(self.export_button)
+
+    @property
+    def style(self) -> str:
+        """The chosen citation style key ("apa", "mla", "chicago", "bibtex", "ris", "csl-json")."""
+        return self.style_combo.currentData()
+
+    def _apply_theme(self, theme: Theme) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(theme.point_size())
+        self.setFont(font)
+        palette = QPalette(QGuiApplication.palette())
+        if theme.dark or theme.presenting:
+            for role, colour in ((QPalette.ColorRole.Window, theme.background),
+                                 (QPalette.ColorRole.Base, theme.background),
+                                 (QPalette.ColorRole.AlternateBase, theme.grid),
+                                 (QPalette.ColorRole.WindowText, theme.foreground),
+                                 (QPalette.ColorRole.Text, theme.foreground)):
+                palette.setColor(role, QColor(colour))
+        self.setPalette(palette)
+        self.scroll.viewport().setAutoFillBackground(True)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Rebuild the fact view if what it shows (focus, theme, language) changed and it is visible."""
+        focus, theme, lang = self.state.focus, themes().theme, i18n.data_language()
+        self.copy_button.setEnabled(bool(focus) and self.dataset.kind_of(focus) is not None)
+        if self.tabs.currentIndex() != CITATIONS_TAB or self._shown == (focus, theme, lang):
             return
-        fact = self.dataset.fact(target, data_language())
-        lines = [fact.title, fact.date_label]
-        if fact.value is not None:
-            lines.append(f"{fact.value:,.0f} {fact.unit}")
-        for _, cite in self.dataset.citations_for(target).iterrows():
-            lines += ["", f"[{cite['claim_type']}] {cite['stance']}"]
-            if cite["quote"]:
-                lines.append(f"“{cite['quote']}”")
-            lines.append(f"— {cite['title_source'] if 'title_source' in cite else cite['title']}, {cite['publisher']}")
-        self.label.setText("\n".join(lines))
+        self._shown = (focus, theme, lang)
+        if focus and self.dataset.kind_of(focus) is not None:
+            self.fact_view = FactView(self.dataset, focus, theme, lang)
+            content: QWidget = self.fact_view
+            self.setAccessibleDescription(self.fact_view.accessible_summary())
+        else:
+            self.fact_view = None
+            text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
+                    if not focus else self.tr("Nothing in this dataset is called {target}.").format(target=visible(focus)))
+            content = QWidget()
+            box = QVBoxLayout(content)
+            box.addWidget(plain_label(text, content, name="citationEmpty", theme=theme, muted=True))
+            box.addStretch(1)
+            self.setAccessibleDescription(text)
+        content.setAutoFillBackground(False)
+        self.scroll.setWidget(content)  # deletes the previous view
+
+    # ---- citing -----------------------------------------------------------
+    def copy_citation(self) -> str:
+        """Copy the focused fact's sources, formatted in the chosen style, to the clipboard."""
+        focus = self.state.focus
+        if not focus or self.dataset.kind_of(focus) is None:
+            return ""
+        source_ids = sources_for_targets(self.dataset, [focus])
+        cites = self.dataset.citations_for(focus)
+        locators: dict[str, str] = {}
+        for source_id, locator in zip(cites["source_id"], cites["locator"]):
+            if locator and source_id not in locators:
+                locators[source_id] = locator
+        text = format_citation(self.dataset, source_ids, self.style, i18n.language(), locators)
+        QGuiApplication.clipboard().setText(text)
+        self._say(self.tr("Copied the {style} citation of {count} source(s) to the clipboard.").format(
+            style=STYLE_NAMES[self.style], count=len(source_ids)))
+        self.citation_copied.emit(self.style, text)
+        return text
+
+    def open_export_dialog(self) -> ExportBibliographyDialog:
+        """Ask what to export; on Save, ask for a file and write the bibliography."""
+        dialog = ExportBibliographyDialog(self.dataset, self.state.filters, self.style, i18n.data_language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_export_dialog_accepted)
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_export_dialog_accepted(self) -> None:
+        dialog = self.sender()
+        if not isinstance(dialog, ExportBibliographyDialog):
+            return
+        source_ids = dialog.source_ids()
+        if not source_ids:
+            self._say(self.tr("Nothing to export: no source is cited for what you chose."))
+            return
+        text = format_bibliography(self.dataset, source_ids, dialog.style, i18n.language())
+        path = save_bibliography(self, text, dialog.style, dialog.suggested_name())
+        if path:
+            self._say(self.tr("Saved {count} source(s) to {path}.").format(count=len(source_ids), path=path))
+            self.bibliography_saved.emit(path)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ---- slots ------------------------------------------------------------
+    def _on_state_focus_changed(self, _target: str, _origin: str) -> None:
+        self._say("")
+        self._refresh()
+
+    def _on_themes_changed(self, theme: Theme) -> None:
+        self._apply_theme(theme)
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        self._refresh()
+
+    def _on_style_combo_changed(self, _index: int) -> None:
+        if self.settings is not None:
+            self.settings.set(keys.CITATION_STYLE, self.style)

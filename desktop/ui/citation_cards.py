@@ -1,0 +1,278 @@
+"""The widgets the citation pane is made of: the fact, claim-type badges, quotes and sources.
+
+Every string from the dataset goes into a QLabel set to plain text (after
+`safe_text.visible`), so a quote containing `<img src=…>` shows those
+characters and loads nothing. Nothing here is a QTextBrowser and nothing
+resolves a resource; a source's address is shown as text beside a button
+that goes through `links.open_link` (http/https only, after confirmation).
+Sizes come from the `Theme` the view is built with; the pane rebuilds the
+view when the theme changes.
+"""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from ..dataset.dataset import OBSERVATION, SERIES, Dataset, Fact
+from . import links
+from .safe_text import tooltip, visible
+from .theme import (
+    CLAIM_TYPE_COLOURS, Theme, claim_type_explanation, claim_type_label, qualifier_words, stance_heading,
+)
+
+TEXT_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+_SUFFIX_QUALIFIERS = ("provisional", "estimate")  # said after the number: "36,359 deaths (provisional)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CitationPane", text)
+
+
+def source_kind_label(kind: str) -> str:
+    """A source's kind (sources.csv `kind`) in words."""
+    return {
+        "news": _tr("News report"),
+        "opinion": _tr("Opinion piece"),
+        "government-report": _tr("Government report"),
+        "government-data": _tr("Government data"),
+        "testimony": _tr("Testimony"),
+        "press-release": _tr("Press release"),
+        "court-record": _tr("Court record"),
+        "academic": _tr("Academic paper"),
+        "reference": _tr("Reference work"),
+        "other": _tr("Other document"),
+    }.get(kind, kind)
+
+
+def value_text(fact: Fact) -> str:
+    """A value with its unit and qualifier in words: "at least 2,803.6 pounds", "36,359 deaths (provisional)"."""
+    if fact.value is None or not math.isfinite(fact.value):
+        return ""
+    value = fact.value
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
+    amount = f"{number} {fact.unit}".strip()
+    words = qualifier_words(fact.qualifier)
+    if not words:
+        return amount
+    if fact.qualifier in _SUFFIX_QUALIFIERS:
+        return _tr("{amount} ({qualifier})").format(amount=amount, qualifier=words)
+    return _tr("{qualifier} {amount}").format(qualifier=words, amount=amount)
+
+
+def date_text(value) -> str:
+    """A source date as precisely as it is known, or "n.d." when undated."""
+    return value.label() if value is not None and not (isinstance(value, float) and math.isnan(value)) else _tr("n.d.")
+
+
+def plain_label(text: str, parent: QWidget | None = None, *, name: str = "", size: float = 1.0,
+                theme: Theme | None = None, bold: bool = False, italic: bool = False, muted: bool = False) -> QLabel:
+    """A word-wrapped, selectable, plain-text label for dataset text (bidi controls made visible)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(visible(text))
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(TEXT_SELECTABLE)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if name:
+        label.setObjectName(name)
+    if theme is not None:
+        font = QFont(label.font())
+        font.setPointSizeF(theme.point_size(size))
+        font.setBold(bold)
+        font.setItalic(italic)
+        label.setFont(font)
+        if muted:
+            label.setStyleSheet(f"color: {theme.muted};")
+    return label
+
+
+class ClaimBadge(QLabel):
+    """A claim type in words on its own colour, with what that kind of claim rests on as a tooltip."""
+
+    def __init__(self, claim_type: str, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.claim_type = claim_type
+        self.setObjectName("claimBadge")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(visible(claim_type_label(claim_type)))
+        self.colour = CLAIM_TYPE_COLOURS.get(claim_type, "#4B4B4B")
+        # The colours are the theme's own constants, never dataset text, so a style sheet is safe here.
+        self.setStyleSheet(f"QLabel {{ background-color: {self.colour}; color: #FFFFFF; border-radius: 4px; "
+                           f"padding: {round(2 * theme.scale)}px {round(8 * theme.scale)}px; }}")
+        font = QFont(self.font())
+        font.setPointSizeF(theme.point_size(1.0))
+        font.setBold(True)
+        self.setFont(font)
+        explanation = claim_type_explanation(claim_type)
+        self.setToolTip(tooltip(explanation))
+        self.setAccessibleName(_tr("Claim type: {label}").format(label=claim_type_label(claim_type)))
+        self.setAccessibleDescription(explanation)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+
+class QuoteBlock(QFrame):
+    """The source's own words, set off as a block quotation (a rule down the left side)."""
+
+    def __init__(self, quote: str, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quoteBlock")
+        self.setStyleSheet(f"QFrame#quoteBlock {{ border: none; border-left: {max(3, round(4 * theme.scale))}px "
+                           f"solid {theme.muted}; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(round(12 * theme.scale), 2, 0, 2)
+        self.label = plain_label(quote, self, name="quoteText", size=1.12, theme=theme)
+        self.label.setAccessibleName(_tr("Quotation"))
+        layout.addWidget(self.label)
+
+
+class CitationCard(QFrame):
+    """One citation: badge, quote, locator, note, and the source it comes from."""
+
+    def __init__(self, dataset: Dataset, cite: pd.Series, focus: str, theme: Theme, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("citationCard")
+        self.source_id = str(cite["source_id"])
+        self.claim_type = str(cite["claim_type"])
+        self.stance = str(cite["stance"])
+        layout = QVBoxLayout(self)
+        gap = round(6 * theme.scale)
+        layout.setContentsMargins(0, gap, 0, gap)
+        layout.setSpacing(gap)
+
+        top = QHBoxLayout()
+        top.setSpacing(gap)
+        self.badge = ClaimBadge(self.claim_type, theme, self)
+        top.addWidget(self.badge)
+        if cite["target"] != focus and cite.get("target_kind") == SERIES:
+            top.addWidget(plain_label(_tr("cited for the whole series"), self, name="wholeSeries",
+                                      size=0.9, theme=theme, muted=True))
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        if cite["quote"]:
+            self.quote = QuoteBlock(cite["quote"], theme, self)
+            layout.addWidget(self.quote)
+        if cite["locator"]:
+            layout.addWidget(plain_label(_tr("Where: {locator}").format(locator=visible(cite["locator"])), self,
+                                         name="locatorText", size=0.95, theme=theme, muted=True))
+        note = dataset.text(cite, "note", lang)
+        if note:
+            layout.addWidget(plain_label(_tr("Note: {note}").format(note=visible(note)), self,
+                                         name="noteText", size=0.95, theme=theme))
+        self.source = SourceBlock(dataset, self.source_id, theme, lang, self)
+        layout.addWidget(self.source)
+
+
+class SourceBlock(QWidget):
+    """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button."""
+
+    def __init__(self, dataset: Dataset, source_id: str, theme: Theme, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceBlock")
+        row = dataset.sources.loc[source_id]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(round(2 * theme.scale))
+        layout.addWidget(plain_label(row["title"], self, name="sourceTitle", size=1.0, theme=theme, bold=True))
+        parts = [row["author"], row["publisher"], date_text(row.get("published_date")),
+                 source_kind_label(row["kind"])]
+        layout.addWidget(plain_label(" · ".join(p for p in parts if p), self, name="sourceDetails",
+                                     size=0.95, theme=theme, muted=True))
+        notes = dataset.text(row, "notes", lang)
+        if notes:
+            layout.addWidget(plain_label(notes, self, name="sourceNotes", size=0.95, theme=theme, muted=True))
+        self.url = row["url"]
+        self.open_button: QPushButton | None = None
+        if self.url:
+            line = QHBoxLayout()
+            line.setSpacing(round(6 * theme.scale))
+            # A read-only line edit, not a label: a long address scrolls instead of widening the pane,
+            # and what is selected and copied is exactly the address.
+            self.url_field = QLineEdit(visible(self.url), self)
+            self.url_field.setObjectName("sourceUrl")
+            self.url_field.setReadOnly(True)
+            self.url_field.setFrame(False)
+            self.url_field.setCursorPosition(0)
+            self.url_field.setAccessibleName(_tr("Web address of the source"))
+            font = QFont(self.url_field.font())
+            font.setPointSizeF(theme.point_size(0.95))
+            self.url_field.setFont(font)
+            line.addWidget(self.url_field, 1)
+            self.open_button = QPushButton(_tr("Open in browser…"), self)
+            self.open_button.setObjectName("openInBrowser")
+            self.open_button.setAccessibleName(_tr("Open the source in your web browser"))
+            self.open_button.setToolTip(tooltip(_tr("Asks first, and shows which website it will open.")))
+            self.open_button.clicked.connect(self._on_open_clicked)
+            line.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(line)
+        accessed = row.get("accessed_date")
+        if accessed is not None and not (isinstance(accessed, float) and math.isnan(accessed)):
+            layout.addWidget(plain_label(_tr("Accessed {date}").format(date=accessed.label()), self,
+                                         name="sourceAccessed", size=0.9, theme=theme, muted=True))
+
+    def _on_open_clicked(self) -> None:
+        links.open_link(self.url, self.window())
+
+
+class FactView(QWidget):
+    """The focused fact and every citation behind it, grouped by stance (disputes last, under their heading)."""
+
+    def __init__(self, dataset: Dataset, target: str, theme: Theme, lang: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("factView")
+        self.fact = dataset.fact(target, lang)
+        self.citations = dataset.citations_for(target)
+        layout = QVBoxLayout(self)
+        margin = round(10 * theme.scale)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(round(4 * theme.scale))
+
+        fact = self.fact
+        layout.addWidget(plain_label(fact.title, self, name="factTitle", size=1.3, theme=theme, bold=True))
+        layout.addWidget(plain_label(fact.date_label, self, name="factDate", size=1.05, theme=theme, muted=True))
+        value = value_text(fact)
+        if value:
+            layout.addWidget(plain_label(value, self, name="factValue", size=1.2, theme=theme, bold=True))
+        elif fact.kind == SERIES and fact.unit:
+            layout.addWidget(plain_label(_tr("Counted in {unit}").format(unit=visible(fact.unit)), self,
+                                         name="factValue", size=1.0, theme=theme))
+        where = " · ".join(p for p in (fact.category, fact.extra.get("place", "")) if p)
+        if where:
+            layout.addWidget(plain_label(where, self, name="factWhere", size=0.95, theme=theme, muted=True))
+        if fact.summary:
+            layout.addWidget(plain_label(fact.summary, self, name="factSummary", size=1.0, theme=theme))
+
+        self.headings: dict[str, QLabel] = {}
+        self.cards: list[CitationCard] = []
+        for stance, group in self.citations.groupby("stance", sort=False):
+            heading = plain_label(stance_heading(stance), self, name=f"heading-{stance}", size=1.1,
+                                  theme=theme, bold=True)
+            heading.setAccessibleName(stance_heading(stance))
+            if stance == "disputes":
+                # A rule on the left and the theme's highlight: the change of side must not be missed.
+                heading.setStyleSheet(f"QLabel {{ border-left: {max(4, round(6 * theme.scale))}px solid "
+                                      f"{theme.highlight}; padding-left: {round(8 * theme.scale)}px; }}")
+            layout.addSpacing(round(8 * theme.scale))
+            layout.addWidget(heading)
+            self.headings[stance] = heading
+            for _, cite in group.iterrows():
+                card = CitationCard(dataset, cite, target, theme, lang, self)
+                layout.addWidget(card)
+                self.cards.append(card)
+        if fact.kind == OBSERVATION and not len(self.citations):
+            layout.addWidget(plain_label(_tr("No source is cited for this value."), self, theme=theme))
+        layout.addStretch(1)
+
+    def accessible_summary(self) -> str:
+        """The fact's title, date and claim types in one sentence, for screen readers."""
+        claim_types = list(dict.fromkeys(card.claim_type for card in self.cards))
+        words = ", ".join(claim_type_label(c) for c in claim_types) or _tr("none")
+        return _tr("{title}, {date}. Claim types: {claims}.").format(
+            title=visible(self.fact.title), date=visible(self.fact.date_label), claims=words)
