@@ -150,7 +150,7 @@ def style_item(item: dict, style: str) -> dict:
     item = dict(item)
     if style in _SHORT_WORK_TYPES and item["type"] in _PERIODICAL_TYPES and "container-title" not in item:
         # A piece whose periodical is unknown is still a short work, titled in
-        # quotation marks (MLA 9 5.24, CMOS 18 14.xx); without a container the
+        # quotation marks (MLA 9, CMOS 18); without a container the
         # styles would treat it as a stand-alone, italic work.
         item["type"] = _SHORT_WORK_TYPES[style]
     if "literal" in item.get("issued", {}):
@@ -384,7 +384,7 @@ def _tidy(text: str, locale: str) -> str:
         text = re.sub(r"”([.,])", r"\1”", text)
         text = re.sub(r"’([.,])", r"\1’", text)
     # A bracketed description stands for a missing title and is never quoted
-    # (MLA 9, CMOS 18 14.xx; APA 9.21): drop quotes the style put around it.
+    # (APA 7, MLA 9, CMOS 18): drop quotation marks the style put around it.
     text = re.sub(r"[“‘«](\[[^\]]*\][.,]?)[”’»]", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
