@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..dataset.contract import STANCE_ORDER
 from ..dataset.dataset import OBSERVATION, SERIES, Dataset, Fact
 from . import links
 from .safe_text import tooltip, visible
@@ -30,6 +32,21 @@ _SUFFIX_QUALIFIERS = ("provisional", "estimate")  # said after the number: "36,3
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CitationPane", text)
+
+
+def fact_citations(dataset: Dataset, target: str) -> pd.DataFrame:
+    """The citations behind a target (an observation also has its series'), supports, context, disputes.
+
+    The same rows and order as `Dataset.citations_for`, without its join with
+    the sources (this module reads each source from `dataset.sources`), which
+    pandas 3 warns about.
+    """
+    cites = dataset.citations
+    mask = (cites["target"] == target).to_numpy()
+    if dataset.kind_of(target) == OBSERVATION:
+        mask = mask | (cites["target"] == target.partition("@")[0]).to_numpy()
+    rows = cites[mask]
+    return rows.iloc[np.argsort(rows["stance"].map(STANCE_ORDER).to_numpy(), kind="stable")]
 
 
 def source_kind_label(kind: str) -> str:
@@ -228,7 +245,7 @@ class FactView(QWidget):
         super().__init__(parent)
         self.setObjectName("factView")
         self.fact = dataset.fact(target, lang)
-        self.citations = dataset.citations_for(target)
+        self.citations = fact_citations(dataset, target)
         layout = QVBoxLayout(self)
         margin = round(10 * theme.scale)
         layout.setContentsMargins(margin, margin, margin, margin)

@@ -55,10 +55,10 @@ def sources_behind(dataset: Dataset, events: Iterable[str], series: Iterable[str
     cites = dataset.citations
     series = set(series)
     mask = cites["target"].isin(set(events)).to_numpy()
-    mask |= ((cites["target_kind"] == "series") & cites["series_id"].isin(series)).to_numpy()
+    mask = mask | ((cites["target_kind"] == "series") & cites["series_id"].isin(series)).to_numpy()
     on_values = ((cites["target_kind"] == "observation") & cites["series_id"].isin(series)).to_numpy()
     if values is not None:
-        on_values &= cites["target"].isin(set(values)).to_numpy()
+        on_values = on_values & cites["target"].isin(set(values)).to_numpy()
     return _sources_of_citations(dataset, mask | on_values)
 
 
@@ -88,7 +88,7 @@ def sources_of_lesson(dataset: Dataset, lesson_id: str) -> list[str]:
     series = [t for t in targets if t in dataset.series.index]
     cites = dataset.citations
     mask = cites["target"].isin(set(targets)).to_numpy()
-    mask |= ((cites["target_kind"] == "series") &
+    mask = mask | ((cites["target_kind"] == "series") &
              cites["series_id"].isin({t.partition("@")[0] for t in targets if "@" in t})).to_numpy()
     return list(dict.fromkeys(_sources_of_citations(dataset, mask) + sources_behind(dataset, events, series)))
 

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import settings as keys
-from ..dataset.citations import format_citation, format_bibliography, sources_for_targets
+from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, plain_label
+from .citation_cards import FactView, fact_citations, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -162,8 +162,9 @@ class CitationPane(QWidget):
         focus = self.state.focus
         if not focus or self.dataset.kind_of(focus) is None:
             return ""
-        source_ids = sources_for_targets(self.dataset, [focus])
-        cites = self.dataset.citations_for(focus)
+        cites = fact_citations(self.dataset, focus)
+        # The same list as citations.sources_for_targets([focus]), from rows already at hand.
+        source_ids = list(dict.fromkeys(cites["source_id"]))
         locators: dict[str, str] = {}
         for source_id, locator in zip(cites["source_id"], cites["locator"]):
             if locator and source_id not in locators:
