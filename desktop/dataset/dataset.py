@@ -160,7 +160,7 @@ class Dataset:
         else:
             mask = cites["target"] == target
         rows = cites[mask]
-        joined = rows.join(self.sources, on="source_id", rsuffix="_source")
+        joined = rows.join(self.sources, on="source_id", suffixes=("", "_source"))
         order = joined["stance"].map(STANCE_ORDER)
         return joined.assign(_order=order).sort_values(["_order"], kind="stable").drop(columns="_order")
 
@@ -199,7 +199,7 @@ class Dataset:
     def _event_haystack(self) -> pd.Series:
         """Lower-case text searched by the filter box: title, summary, quotes, source names."""
         ev = self.events
-        cites = self._event_citations.join(self.sources[["title", "publisher", "author"]], on="source_id", rsuffix="_src")
+        cites = self._event_citations.join(self.sources[["title", "publisher", "author"]], on="source_id", suffixes=("", "_src"))
         cited_text = (
             cites["quote"] + " " + cites["title"] + " " + cites["publisher"] + " " + cites["author"]
         ).groupby(cites["target"]).agg(" ".join)

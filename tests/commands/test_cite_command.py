@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Dataset.citations_for uses DataFrame.join(rsuffix=…), deprecated in pandas 3;
 # drop this mark once dataset.py passes suffixes=("", "_source") instead.
-pytestmark = pytest.mark.filterwarnings("ignore:The 'lsuffix' and 'rsuffix' keywords")
 
 FILES = {
     "datapackage.json": json.dumps({"name": "cite-test", "title": "Cite test", "resources": [

@@ -328,7 +328,6 @@ def _tiny_dataset() -> Dataset:
 
 # Dataset.citations_for uses DataFrame.join(rsuffix=…), deprecated in pandas 3;
 # drop this mark once dataset.py passes suffixes=("", "_source") instead.
-@pytest.mark.filterwarnings("ignore:The 'lsuffix' and 'rsuffix' keywords")
 def test_sources_for_targets_are_unique_and_in_order():
     data = _tiny_dataset()
     assert C.sources_for_targets(data, ["ev"]) == ["nida-overdose", "cdc-wonder"]  # supports before context
