@@ -79,8 +79,25 @@ class ExceptionHandler:
                 log.exception("Could not show the error dialog")
 
 
+# Qt messages that say nothing to a user (offscreen rendering cannot resize a native window).
+_QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _on_qt_message(mode, _context, message: str) -> None:
+    """Qt's own warnings go to the log file, not the user's terminal."""
+    if any(message.startswith(quiet) for quiet in _QUIET_QT_MESSAGES):
+        return
+    from PySide6.QtCore import QtMsgType
+
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO}.get(mode, logging.WARNING)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def install(show_dialog: bool = True) -> ExceptionHandler:
-    """Make the handler receive every uncaught exception of this process."""
+    """Make the handler receive every uncaught exception of this process, and Qt's messages."""
+    from PySide6.QtCore import qInstallMessageHandler
+
     handler = ExceptionHandler(setup_logging(), show_dialog)
     sys.excepthook = handler
+    qInstallMessageHandler(_on_qt_message)
     return handler
