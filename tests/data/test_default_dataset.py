@@ -408,3 +408,13 @@ def test_lessons_walk_the_waves_and_the_claim_types(ds):
                 kinds.add(c["claim_type"] if c["source_id"] == ARTICLE else None)
                 kinds.add("disputed" if c["stance"] == "disputes" else None)
     assert {"official-statistic", "named-source", "anonymous-source", "journalist-assertion", "disputed"} <= kinds
+
+
+def test_spanish_twins_are_present_and_quotes_stay_untranslated(ds):
+    for event in ds["events"]:
+        assert event["title@es"] and event["summary@es"] and event["category@es"], event["event_id"]
+    for step in ds["lessons"]:
+        assert step["lesson_title@es"] and step["title@es"] and step["notes@es"], step["lesson_id"]
+    for series in ds["series"]:
+        assert series["title@es"] and series["unit@es"] and series["description@es"], series["series_id"]
+    assert not [c for c in ds["citations"][0] if c.startswith("quote@")]
