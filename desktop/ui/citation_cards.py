@@ -102,9 +102,18 @@ def plain_label(text: str, parent: QWidget | None = None, *, name: str = "", siz
         font.setBold(bold)
         font.setItalic(italic)
         label.setFont(font)
-        if muted:
-            label.setStyleSheet(f"color: {theme.muted};")
+        # An explicit colour: a style sheet on an enclosing frame (the quote's rule) stops the
+        # pane's palette from reaching the label, which left black text on the dark projector theme.
+        label.setStyleSheet(f"QLabel {{ color: {theme.muted if muted else theme.foreground}; }}")
     return label
+
+
+def _rule(theme: Theme, parent: QWidget) -> QFrame:
+    line = QFrame(parent)
+    line.setObjectName("citationRule")
+    line.setFixedHeight(max(1, round(theme.scale)))
+    line.setStyleSheet(f"QFrame#citationRule {{ background-color: {theme.grid}; border: none; }}")
+    return line
 
 
 class ClaimBadge(QLabel):
@@ -150,7 +159,7 @@ class CitationCard(QFrame):
     """One citation: badge, quote, locator, note, and the source it comes from."""
 
     def __init__(self, dataset: Dataset, cite: pd.Series, focus: str, theme: Theme, lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, repeat_source: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("citationCard")
         self.source_id = str(cite["source_id"])
@@ -181,7 +190,7 @@ class CitationCard(QFrame):
         if note:
             layout.addWidget(plain_label(_tr("Note: {note}").format(note=visible(note)), self,
                                          name="noteText", size=0.95, theme=theme))
-        self.source = SourceBlock(dataset, self.source_id, theme, lang, self)
+        self.source = SourceBlock(dataset, self.source_id, theme, lang, self, brief=repeat_source)
         layout.addWidget(self.source)
 
 
@@ -189,7 +198,7 @@ class SourceBlock(QWidget):
     """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button."""
 
     def __init__(self, dataset: Dataset, source_id: str, theme: Theme, lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, brief: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("sourceBlock")
         row = dataset.sources.loc[source_id]
@@ -197,6 +206,12 @@ class SourceBlock(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(round(2 * theme.scale))
         layout.addWidget(plain_label(row["title"], self, name="sourceTitle", size=1.0, theme=theme, bold=True))
+        self.url = row["url"]
+        self.open_button: QPushButton | None = None
+        if brief:  # the card above cites the same source in full: say so rather than repeat it
+            layout.addWidget(plain_label(_tr("The same source as above."), self, name="sourceSame",
+                                         size=0.9, theme=theme, muted=True))
+            return
         parts = [row["author"], row["publisher"], date_text(row.get("published_date")),
                  source_kind_label(row["kind"])]
         layout.addWidget(plain_label(" · ".join(p for p in parts if p), self, name="sourceDetails",
@@ -204,8 +219,6 @@ class SourceBlock(QWidget):
         notes = dataset.text(row, "notes", lang)
         if notes:
             layout.addWidget(plain_label(notes, self, name="sourceNotes", size=0.95, theme=theme, muted=True))
-        self.url = row["url"]
-        self.open_button: QPushButton | None = None
         if self.url:
             line = QHBoxLayout()
             line.setSpacing(round(6 * theme.scale))
@@ -273,14 +286,18 @@ class FactView(QWidget):
                                   theme=theme, bold=True)
             heading.setAccessibleName(stance_heading(stance))
             if stance == "disputes":
-                # A rule on the left and the theme's highlight: the change of side must not be missed.
-                heading.setStyleSheet(f"QLabel {{ border-left: {max(4, round(6 * theme.scale))}px solid "
-                                      f"{theme.highlight}; padding-left: {round(8 * theme.scale)}px; }}")
+                # Dark words on the theme's highlight: the change of side must not be missed, on any theme.
+                pad = round(4 * theme.scale)
+                heading.setStyleSheet(f"QLabel {{ background-color: {theme.highlight}; color: #000000; "
+                                      f"padding: {pad}px {2 * pad}px; border-radius: {pad}px; }}")
             layout.addSpacing(round(8 * theme.scale))
             layout.addWidget(heading)
             self.headings[stance] = heading
-            for _, cite in group.iterrows():
-                card = CitationCard(dataset, cite, target, theme, lang, self)
+            for index, (_, cite) in enumerate(group.iterrows()):
+                if index:
+                    layout.addWidget(_rule(theme, self))  # where one source ends and the next begins
+                card = CitationCard(dataset, cite, target, theme, lang, self,
+                                    repeat_source=bool(self.cards) and self.cards[-1].source_id == cite["source_id"])
                 layout.addWidget(card)
                 self.cards.append(card)
         if fact.kind == OBSERVATION and not len(self.citations):

@@ -24,7 +24,7 @@ from ..fileio import WriteError, write_atomic
 from .safe_text import visible
 
 STYLE_NAMES = {
-    "apa": "APA 7", "mla": "MLA 9", "chicago": "Chicago (author-date)",
+    "apa": "APA 7", "mla": "MLA 9", "chicago": "Chicago",
     "bibtex": "BibTeX", "ris": "RIS", "csl-json": "CSL-JSON",
 }
 FILE_SUFFIXES = {"apa": ".txt", "mla": ".txt", "chicago": ".txt", "bibtex": ".bib", "ris": ".ris", "csl-json": ".json"}

@@ -14,7 +14,7 @@ changes, and only while the Citations tab is showing.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QPalette, QColor
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
@@ -32,6 +32,30 @@ from .theme import Theme, themes
 
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
+
+
+def theme_palette(theme: Theme) -> QPalette:
+    """The application's palette, or for a presenting theme one built from its colours.
+
+    Every role a widget here paints with is set (buttons and tabs too), so a
+    dark theme never leaves light text on a light tab or the reverse.
+    """
+    if not (theme.dark or theme.presenting):
+        return QPalette(QGuiApplication.palette())
+    button = QColor(theme.background).lighter(300) if theme.dark else QColor("#EFEFEF")
+    if theme.dark and button.lightness() < 40:
+        button = QColor("#2E2E2E")
+    palette = QPalette(button, QColor(theme.background))
+    for role, colour in ((QPalette.ColorRole.Base, theme.background),
+                         (QPalette.ColorRole.AlternateBase, theme.grid),
+                         (QPalette.ColorRole.WindowText, theme.foreground),
+                         (QPalette.ColorRole.Text, theme.foreground),
+                         (QPalette.ColorRole.ButtonText, theme.foreground),
+                         (QPalette.ColorRole.PlaceholderText, theme.muted),
+                         (QPalette.ColorRole.ToolTipBase, theme.background),
+                         (QPalette.ColorRole.ToolTipText, theme.foreground)):
+        palette.setColor(role, QColor(colour))
+    return palette
 
 
 class CitationPane(QWidget):
@@ -94,7 +118,10 @@ class CitationPane(QWidget):
         self.style_combo = QComboBox(self.toolbar)
         self.style_combo.setObjectName("citationStyle")
         self.style_combo.setAccessibleName(self.tr("Citation style"))
-        self.style_combo.setToolTip(self.tr("The style used by Copy citation and Export bibliography"))
+        self.style_combo.setToolTip(self.tr("The style used by Copy citation and Export bibliography: "
+                                            "APA 7th edition, MLA 9th edition, Chicago author-date, "
+                                            "or the BibTeX, RIS and CSL-JSON formats of reference managers"))
+        self.style_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key, name in STYLE_NAMES.items():
             self.style_combo.addItem(name, key)
         saved = self.settings.get(keys.CITATION_STYLE) if self.settings is not None else "apa"
@@ -121,15 +148,7 @@ class CitationPane(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(theme.point_size())
         self.setFont(font)
-        palette = QPalette(QGuiApplication.palette())
-        if theme.dark or theme.presenting:
-            for role, colour in ((QPalette.ColorRole.Window, theme.background),
-                                 (QPalette.ColorRole.Base, theme.background),
-                                 (QPalette.ColorRole.AlternateBase, theme.grid),
-                                 (QPalette.ColorRole.WindowText, theme.foreground),
-                                 (QPalette.ColorRole.Text, theme.foreground)):
-                palette.setColor(role, QColor(colour))
-        self.setPalette(palette)
+        self.setPalette(theme_palette(theme))
         self.scroll.viewport().setAutoFillBackground(True)
         self._refresh()
 
