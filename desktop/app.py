@@ -45,12 +45,14 @@ def register_fonts() -> None:
 
 def create_application():
     """The QApplication with Factdeck's name, font and style."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "factdeck"])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.ORGANISATION)
     app.setApplicationDisplayName(paths.APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "factdeck.png"))))
     register_fonts()
     return app
 

@@ -82,5 +82,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"factdeck: --dataset {options.dataset}: {what}; give the folder that holds datapackage.json", file=sys.stderr)
         return 2
     from .app import run
+    from .startup_failure import run_guarded
 
-    return run(options)
+    return run_guarded(run, options, headless=bool(options.screenshot or options.smoke_test))

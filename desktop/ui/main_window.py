@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QToolBar, QWidget,
+    QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar, QWidget,
 )
 
 from .. import settings as keys
@@ -159,11 +159,10 @@ class MainWindow(QMainWindow):
             self.open_dataset(Path(folder))
 
     def _on_about_triggered(self) -> None:
-        from .. import __version__
+        from .about_dialog import AboutDialog
 
-        QMessageBox.about(self, self.tr("About Factdeck"), self.tr(
-            "<b>Factdeck</b> {version}<br>An offline fact browser for teaching with sources."
-        ).format(version=__version__))
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     # ---- layout persistence ---------------------------------------------------
     def restore_layout(self) -> None:
