@@ -1,41 +1,345 @@
-"""Chart pane: the dataset's time series (placeholder plot of the first group)."""
+"""Chart pane: the dataset's series, read correctly, with their sources one click away.
+
+A list of series grouped by `group` (the first group ticked at start) beside a
+chart that never puts two units on one scale: a second unit gets the right
+axis, a third opens a second chart below. Hovering shows a crosshair and the
+value as a reader says it with its source; clicking focuses that value (the
+citation pane shows its sources). The focused event is marked, the timeline's
+filtered events show as ticks, and the time range follows the timeline's
+while "Link to timeline" is on.
+"""
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
 
-from ..dataset.dataset import Dataset
+from .. import settings as keys
+from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..state import SelectionState
+from .chart_canvas import ChartCanvas
+from .chart_data import ChartSeries, build_series, events_hover_html, hover_html, shorten, source_short_name
+from .i18n import data_language
+from .theme import Theme, themes
 
 ORIGIN = "chart"
+HOVER_RADIUS = 14  # pixels (× theme scale) within which the pointer picks a value
+EVENT_RADIUS = 4
+SERIES_ROLE = Qt.ItemDataRole.UserRole
 
 
 class ChartPane(QWidget):
-    """Plots the first group's series; clicking a point focuses that value."""
+    """The chart of the dataset's series, linked to the shared SelectionState."""
 
-    def __init__(self, dataset: Dataset, state: SelectionState, parent: QWidget | None = None) -> None:
+    def __init__(self, dataset: Dataset, state: SelectionState, parent: QWidget | None = None,
+                 settings=None) -> None:
         super().__init__(parent)
         self.setObjectName("chartPane")
-        self.dataset, self.state = dataset, state
-        self.plot = pg.PlotWidget(self, background="w")
-        self.plot.setObjectName("chartPlot")
+        self.dataset, self.state, self.settings = dataset, state, settings
+        self._lang = data_language()
+        self._cache: dict[str, ChartSeries] = {}
+        self._sources: dict[str, str] = {}
+        self._applying_range = False
+        self._filling_list = False
+        self._order = {sid: i for i, sid in enumerate(dataset.series.index)}
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("chartToolbar")
+        self.log_action = self._toggle(self.tr("Log scale"), self.tr("Show values on a logarithmic scale"), False)
+        self.log_action.setObjectName("chartLogScale")
+        self.log_action.toggled.connect(self._on_log_toggled)
+        linked = settings.get(keys.LINK_CHART_TO_TIMELINE) if settings is not None else keys.LINK_CHART_TO_TIMELINE.default
+        self.link_action = self._toggle(self.tr("Link to timeline"),
+                                        self.tr("Zooming or panning the chart or the timeline moves the other"), linked)
+        self.link_action.setObjectName("chartLinkTimeline")
+        self.link_action.toggled.connect(self._on_link_toggled)
+        self.fit_action = QAction(self.tr("Show all"), self)
+        self.fit_action.setObjectName("chartShowAll")
+        self.fit_action.setToolTip(self.tr("Show the whole span of the chosen series"))
+        self.fit_action.triggered.connect(self._on_fit_triggered)
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addSeparator()
+        self.export_action = QAction(self.tr("Export chart…"), self)
+        self.export_action.setObjectName("chartExport")
+        self.export_action.setToolTip(self.tr("Save the chart as a PNG or SVG image, with its title, units and sources"))
+        self.export_action.triggered.connect(self._on_export_triggered)
+        self.toolbar.addAction(self.export_action)
+
+        self.series_list = QTreeWidget(self)
+        self.series_list.setObjectName("chartSeriesList")
+        self.series_list.setHeaderHidden(True)
+        self.series_list.setRootIsDecorated(False)
+        self.series_list.setWordWrap(True)  # titles often share their first words: show them whole
+        self.series_list.setUniformRowHeights(False)
+        self.series_list.setIndentation(12)
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setObjectName("chartPlot")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("chartSplitter")
+        self.splitter.addWidget(self.series_list)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 600])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.plot)
-        groups = dataset.series["group"]
-        first = groups.iloc[0] if len(groups) else ""
-        palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
-        for i, series_id in enumerate(dataset.series.index[groups == first]):
-            obs = dataset.observations_of(series_id)
-            colour = palette[i % len(palette)]
-            item = pg.ScatterPlotItem(
-                x=obs["x"].to_numpy(float), y=obs["value"].to_numpy(float),
-                data=[f"{series_id}@{p}" for p in obs["period"]], brush=colour, size=9,
-            )
-            item.sigClicked.connect(self._on_points_clicked)
-            self.plot.addItem(pg.PlotDataItem(obs["x"].to_numpy(float), obs["value"].to_numpy(float), pen=colour))
-            self.plot.addItem(item)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.splitter, 1)
 
-    def _on_points_clicked(self, _item: pg.ScatterPlotItem, points, _event) -> None:
-        if len(points):
-            self.state.set_focus(points[0].data(), ORIGIN)
+        theme = themes().theme
+        self.view.setBackground(theme.background)
+        self.canvas = ChartCanvas(self.view.ci, theme, self)
+        self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
+        self._fill_series_list()
+        self._redraw()
+        if linked and state.time_range is not None:
+            self._apply_range(*state.time_range)
+        self._on_state_filters_changed(state.filters, "")
+        self._on_state_focus_changed(state.focus, "")
+
+        self.view.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        state.focus_changed.connect(self._on_state_focus_changed)
+        state.range_changed.connect(self._on_state_range_changed)
+        state.filters_changed.connect(self._on_state_filters_changed)
+        themes().changed.connect(self._on_theme_changed)
+
+    def _toggle(self, text: str, tip: str, checked: bool) -> QAction:
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        action.setToolTip(tip)
+        self.toolbar.addAction(action)
+        return action
+
+    # ---- the series list --------------------------------------------------------
+    def _fill_series_list(self) -> None:
+        self._filling_list = True
+        groups = self.dataset.series["group"] if "group" in self.dataset.series else None
+        first_group = groups.iloc[0] if groups is not None and len(groups) else ""
+        parents: dict[str, QTreeWidgetItem] = {}
+        for sid in self.dataset.series.index:
+            s = self._series(sid)
+            if s.group not in parents:
+                parent = QTreeWidgetItem(self.series_list, [s.group or self.tr("Other series")])
+                parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+                parent.setExpanded(True)
+                parents[s.group] = parent
+            item = QTreeWidgetItem(parents[s.group], [f"{s.title} ({s.unit})"])
+            item.setData(0, SERIES_ROLE, sid)
+            item.setToolTip(0, f"{s.title} ({s.unit})")  # plain text: no markup in a title is read
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(0, Qt.CheckState.Checked if s.group == first_group else Qt.CheckState.Unchecked)
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(s.colour))
+            item.setIcon(0, QIcon(swatch))
+        self.series_list.expandAll()
+        self._filling_list = False
+        self.series_list.itemChanged.connect(self._on_list_item_changed)
+
+    def _series_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for g in range(self.series_list.topLevelItemCount()):
+            parent = self.series_list.topLevelItem(g)
+            out += [parent.child(i) for i in range(parent.childCount())]
+        return out
+
+    def checked_series(self) -> list[str]:
+        """The series ticked in the list, in the dataset's order."""
+        return [it.data(0, SERIES_ROLE) for it in self._series_items() if it.checkState(0) == Qt.CheckState.Checked]
+
+    def set_series_checked(self, series_id: str, checked: bool) -> None:
+        """Tick or untick a series, as a user would in the list."""
+        for item in self._series_items():
+            if item.data(0, SERIES_ROLE) == series_id:
+                item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def shown_series(self) -> list[str]:
+        """The series drawn now: the ticked ones, or, while a source filter is set, the ones it backs."""
+        source = self.state.filters.source_id
+        if source is not None:
+            backed = self.dataset.series_for_source(source)
+            return [sid for sid in self.dataset.series.index if sid in backed]
+        return self.checked_series()
+
+    def _on_list_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        if not self._filling_list and item.data(0, SERIES_ROLE) is not None:
+            self._redraw()
+
+    def _series(self, sid: str) -> ChartSeries:
+        if sid not in self._cache:
+            self._cache[sid] = build_series(self.dataset, sid, self._order[sid], self._lang)
+        return self._cache[sid]
+
+    # ---- drawing ------------------------------------------------------------------
+    def _redraw(self) -> None:
+        self._applying_range = True  # a rebuild keeps the range: nothing to publish
+        try:
+            first = self.canvas.x_range() is None
+            self.canvas.set_series([self._series(sid) for sid in self.shown_series()])
+            if first and not (self.link_action.isChecked() and self.state.time_range is not None):
+                self.canvas.auto_x_range()
+        finally:
+            self._applying_range = False
+        self._update_focus_marks()
+
+    def set_reveal_until(self, x: float | None) -> None:
+        """Classroom reveal: hide values whose period starts after `x` (decimal year); None shows all."""
+        self.canvas.set_reveal_until(None if x is None else float(x))
+        self._update_focus_marks()
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.view.setBackground(theme.background)
+        self.canvas.set_theme(theme)
+        self._update_focus_marks()
+
+    def _on_log_toggled(self, checked: bool) -> None:
+        self.canvas.set_log(checked)
+        self._update_focus_marks()
+
+    def _on_fit_triggered(self) -> None:
+        self.canvas.auto_x_range()
+
+    # ---- focus ----------------------------------------------------------------------
+    def _on_state_focus_changed(self, target: str, origin: str) -> None:
+        kind = self.dataset.kind_of(target) if target else None
+        if kind in (SERIES, OBSERVATION):
+            sid = target.partition("@")[0]
+            if sid not in self.shown_series():
+                self.set_series_checked(sid, True)
+        self._update_focus_marks(bring_into_view=True)
+
+    def _update_focus_marks(self, bring_into_view: bool = False) -> None:
+        target = self.state.focus
+        kind = self.dataset.kind_of(target) if target else None
+        marker, label, ring, span = None, "", None, None
+        if kind == EVENT:
+            fact = self.dataset.fact(target, self._lang)
+            x1 = fact.x1 if np.isfinite(fact.x1) else self.dataset.time_extent[1]
+            is_period = fact.extra.get("event_kind") == "period"
+            marker = (fact.x0, x1) if is_period else (fact.x0, fact.x0)
+            label, span = shorten(fact.title, 40), (fact.x0, x1 if is_period else fact.x0)
+        elif kind == OBSERVATION:
+            sid, _, period = target.partition("@")
+            index = self._series(sid).index_of(period)
+            if index is not None:
+                ring = (sid, index)
+                x = float(self._series(sid).x[index])
+                span = (x, x)
+        elif kind == SERIES:
+            s = self._series(target)
+            if len(s.x):
+                span = (float(s.x0[0]), float(s.x1[-1]))
+        if (marker, label) != (self.canvas.marker, self.canvas.marker_label):
+            self.canvas.set_marker(marker, label)
+        if ring != self.canvas.ring:
+            self.canvas.set_ring(ring)
+        if bring_into_view and span is not None:
+            self._bring_into_view(span, whole=kind == SERIES)
+
+    def _bring_into_view(self, span: tuple[float, float], whole: bool) -> None:
+        current = self.canvas.x_range()
+        if current is None:
+            return
+        lo, hi = current
+        if whole:
+            if span[1] < lo or span[0] > hi:
+                pad = (span[1] - span[0]) * 0.03 or 0.5
+                self.canvas.set_x_range(span[0] - pad, span[1] + pad)
+            return
+        if span[0] >= lo and span[1] <= hi:
+            return
+        width = max(hi - lo, (span[1] - span[0]) * 1.2)
+        centre = (span[0] + span[1]) / 2
+        self.canvas.set_x_range(centre - width / 2, centre + width / 2)
+
+    # ---- filters ------------------------------------------------------------------
+    def _on_state_filters_changed(self, filters, _origin: str) -> None:
+        mask = self.dataset.event_mask(filters)
+        xs = self.dataset.events["x0"].to_numpy(dtype=float)[mask]
+        self._event_ids = self.dataset.events.index.to_numpy()[mask]
+        self._event_xs = xs
+        self.canvas.set_event_markers(xs)
+        source_set = filters.source_id is not None
+        for item in self._series_items():
+            backed = not source_set or item.data(0, SERIES_ROLE) in self.dataset.series_for_source(filters.source_id)
+            item.setDisabled(source_set and not backed)
+        if [s.series_id for s in self.canvas.series] != self.shown_series():
+            self._redraw()
+
+    # ---- time range -------------------------------------------------------------------
+    def _on_state_range_changed(self, x0: float, x1: float, origin: str) -> None:
+        if origin != ORIGIN and self.link_action.isChecked():
+            self._apply_range(x0, x1)
+
+    def _apply_range(self, x0: float, x1: float) -> None:
+        self._applying_range = True
+        try:
+            self.canvas.set_x_range(x0, x1)
+        finally:
+            self._applying_range = False
+
+    def _on_canvas_x_range_changed(self, x0: float, x1: float) -> None:
+        if not self._applying_range and self.link_action.isChecked():
+            self.state.set_time_range(x0, x1, ORIGIN)
+
+    def _on_link_toggled(self, checked: bool) -> None:
+        if self.settings is not None:
+            self.settings.set(keys.LINK_CHART_TO_TIMELINE, checked)
+        if checked and self.state.time_range is not None:
+            self._apply_range(*self.state.time_range)
+
+    # ---- pointer ------------------------------------------------------------------------
+    def _radius(self) -> float:
+        return HOVER_RADIUS * max(1.0, self.canvas.theme.scale)
+
+    def _on_scene_mouse_moved(self, pos: QPointF) -> None:
+        hit = self.canvas.nearest(pos, self._radius())
+        if hit is not None:
+            row, drawn, index, point = hit
+            s = drawn.series
+            self.canvas.show_hover(row, point, hover_html(s, index, self._source_name(s.target(index))), snap_y=True)
+            return
+        row = self.canvas.row_at(pos)
+        if row is None:
+            self.canvas.hide_hover()
+            return
+        near = self.canvas.events_near(pos, EVENT_RADIUS * max(1.0, self.canvas.theme.scale))
+        if len(near):
+            titles = [self.dataset.fact(self._event_ids[i], self._lang).title for i in near[:5]]
+            self.canvas.show_hover(row, pos, events_hover_html(titles, max(0, len(near) - 5)), snap_y=False)
+        else:
+            self.canvas.show_hover(row, pos, "", snap_y=False)
+            self.canvas.tooltip.hide()
+
+    def _on_scene_mouse_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.canvas.nearest(event.scenePos(), self._radius())
+        if hit is not None:
+            event.accept()
+            self.state.set_focus(hit[1].series.target(hit[2]), ORIGIN)
+            return
+        near = self.canvas.events_near(event.scenePos(), EVENT_RADIUS * max(1.0, self.canvas.theme.scale))
+        if len(near):
+            event.accept()
+            self.state.set_focus(str(self._event_ids[near[0]]), ORIGIN)
+
+    def _source_name(self, target: str) -> str:
+        if target not in self._sources:
+            self._sources[target] = source_short_name(self.dataset, target)
+        return self._sources[target]
+
+    def hover_text(self) -> str:
+        """The hover tooltip's text as the user reads it ("" when none is shown)."""
+        return self.canvas.hover_text()
+
+    # ---- export -------------------------------------------------------------------------
+    def _on_export_triggered(self) -> None:
+        from .chart_export import export_with_dialog
+
+        export_with_dialog(self)

@@ -1,0 +1,91 @@
+"""Axes that read like a chart in a textbook: years and months on time, thousands separators on values."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pyqtgraph as pg
+
+from ..dataset.dates import date_from_decimal_year, decimal_year
+from .chart_data import format_number
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+_MONTH_STEPS = (1, 2, 3, 6)
+_DAY_STEPS = (1, 2, 7, 14)
+
+
+class TimeAxis(pg.AxisItem):
+    """A decimal-year axis with ticks on year, month or day starts, labelled as dates."""
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
+        if not (math.isfinite(minVal) and math.isfinite(maxVal)) or maxVal <= minVal:
+            return []
+        label_px = max(60.0, self._label_width())
+        most = max(2, int(size / label_px))
+        span = maxVal - minVal
+        if span / 1 <= most and span < 3:
+            return self._calendar_ticks(minVal, maxVal, most)
+        step = next((s for s in _YEAR_STEPS if span / s <= most), _YEAR_STEPS[-1])
+        first = math.ceil(minVal / step) * step
+        majors = [float(v) for v in range(int(first), int(maxVal) + 1, step)]
+        return [(float(step), majors)]
+
+    def _label_width(self) -> float:
+        font = self.style.get("tickFont")
+        size = font.pointSizeF() if font is not None and font.pointSizeF() > 0 else 10.0
+        return size * 6.5
+
+    def _calendar_ticks(self, lo: float, hi: float, most: int):
+        months = (hi - lo) * 12
+        if months / 1 > most or months >= 3:
+            step = next((s for s in _MONTH_STEPS if months / s <= most), 12)
+            start = date_from_decimal_year(lo)
+            y, m = start.year, start.month
+            ticks = []
+            while True:
+                m0 = (m - 1) // step * step + 1
+                x = decimal_year(date(y, m0, 1))
+                if x > hi:
+                    break
+                if x >= lo:
+                    ticks.append(x)
+                m = m0 + step
+                if m > 12:
+                    y, m = y + 1, m - 12
+            return [(step / 12.0, ticks)]
+        days = (hi - lo) * 365
+        step = next((s for s in _DAY_STEPS if days / s <= most), 28)
+        ordinal = date_from_decimal_year(lo).toordinal()
+        ticks = []
+        while True:
+            x = decimal_year(date.fromordinal(ordinal))
+            if x > hi:
+                break
+            if x >= lo:
+                ticks.append(x)
+            ordinal += step
+        return [(step / 365.0, ticks)]
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        labels = []
+        for v in values:
+            day = date_from_decimal_year(v + 1e-9)
+            if spacing >= 0.99:
+                labels.append(str(round(v)))
+            elif spacing >= 1 / 13:
+                labels.append(f"{_MONTHS[day.month - 1]} {day.year}" if day.month == 1 or spacing >= 0.24
+                              else _MONTHS[day.month - 1])
+            else:
+                labels.append(f"{day.day} {_MONTHS[day.month - 1]}")
+        return labels
+
+
+class ValueAxis(pg.AxisItem):
+    """A value axis whose labels carry thousands separators (70,000 not 70000) and, on log, powers of ten."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
+        if self.logMode:
+            return [format_number(round(10 ** v, 10)) if abs(v) < 15 else f"1e{v:g}" for v in values]
+        places = max(0, math.ceil(-math.log10(spacing * scale))) if spacing > 0 else 0
+        return [format_number(round(v * scale, places)) for v in values]

@@ -1,0 +1,501 @@
+"""The drawing of the chart, in a pyqtgraph GraphicsLayout: one row per pair of units.
+
+The pane drives a `ChartCanvas` on screen; the exporter builds a second one
+off screen with the same settings. A row is one PlotItem: the first unit on
+the left axis, the second on a right axis (a second ViewBox linked in time);
+a third unit opens a second, smaller row below that shares the time axis.
+Values are plain decimal-year floats; one million points stay smooth with
+downsampling plus clip-to-view (STACK.md trap 9). Non-exact values are drawn
+hollow, and the segments that touch them dashed.
+"""
+from __future__ import annotations
+
+import html
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
+
+from .chart_axes import TimeAxis, ValueAxis
+from .chart_data import ChartSeries, assign_axes, format_number, legend_name
+from .theme import Theme
+
+MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
+
+
+@dataclass(repr=False)
+class _Drawn:
+    """One series as drawn: its items, its view, and the arrays the pointer is matched against."""
+
+    series: ChartSeries
+    vb: pg.ViewBox
+    side: str
+    count: int  # values shown (fewer than the series has while classroom reveal hides later ones)
+    y: np.ndarray  # displayed y (log10 on a log scale; NaN where a log cannot be taken)
+    items: list = field(default_factory=list)
+
+
+@dataclass(repr=False)
+class _Row:
+    plot: pg.PlotItem
+    right: pg.ViewBox | None
+    units: dict[str, str]  # side → unit
+    drawn: list[_Drawn] = field(default_factory=list)
+    overlays: list = field(default_factory=list)
+
+
+def _log10(y: np.ndarray) -> np.ndarray:
+    out = np.full(y.shape, np.nan)
+    positive = y > 0
+    out[positive] = np.log10(y[positive])
+    return out
+
+
+class ChartCanvas(QObject):
+    """Draws a set of series into a GraphicsLayout and answers "which value is under this point?"."""
+
+    x_range_changed = Signal(float, float)
+
+    def __init__(self, layout: pg.GraphicsLayout, theme: Theme, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.layout = layout
+        self.theme = theme
+        self.series: list[ChartSeries] = []
+        self.rows: list[_Row] = []
+        self.legend: pg.LegendItem | None = None
+        self.log_y = False
+        self.reveal_until: float | None = None
+        self.event_xs = np.empty(0)
+        self.marker: tuple[float, float] | None = None  # focused event: (x0, x1); x1 == x0 for a moment
+        self.marker_label = ""
+        self.ring: tuple[str, int] | None = None  # focused value: (series_id, index)
+        self._x_range: tuple[float, float] | None = None
+        self.tooltip: pg.TextItem | None = None
+        self._crosshair: list[tuple[pg.ViewBox, pg.InfiniteLine]] = []
+        self._hline: pg.InfiniteLine | None = None
+        self._tooltip_vb: pg.ViewBox | None = None
+
+    # ---- building ----------------------------------------------------------
+    def set_series(self, series: list[ChartSeries]) -> None:
+        self.series = list(series)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Draw everything again from the current settings (series, scale, theme, reveal, markers)."""
+        keep = self.x_range()
+        self.layout.clear()
+        self.rows = []
+        self.legend = None
+        placed = assign_axes([s.unit for s in self.series])
+        row_count = max([row for row, _ in placed.values()], default=0) + 1
+        self.layout.setContentsMargins(*(self._px(6),) * 4)
+        self.legend = self._make_legend()
+        self.layout.addItem(self.legend, row=0, col=0)
+        for r in range(row_count):
+            units = {side: unit for unit, (row, side) in placed.items() if row == r}
+            self.rows.append(self._make_row(r, units, last=r == row_count - 1))
+        grid = self.layout.layout
+        grid.setRowStretchFactor(0, 0)
+        for r in range(row_count):
+            grid.setRowStretchFactor(r + 1, 3 if r == 0 else 2)
+        for s in self.series:
+            row_index, side = placed[s.unit]
+            self._draw_series(self.rows[row_index], s, side)
+        self._align_axes()
+        self._fill_legend()
+        self._draw_overlays()
+        self._make_hover()
+        # Lay out now, not at the next event loop pass: pointer hit-tests and range links need real geometry.
+        self.layout.layout.activate()
+        main = self.rows[0].plot.vb
+        main.sigXRangeChanged.connect(self._on_main_x_range_changed)
+        if keep is not None:
+            self.set_x_range(*keep)
+        else:
+            self.auto_x_range()
+        self._settle()
+
+    def _settle(self) -> None:
+        """Fit the value axes now rather than at the next paint, so what is drawn is what is hit-tested."""
+        for row in self.rows:
+            for vb in (row.plot.vb, row.right):
+                if vb is not None:
+                    vb.updateAutoRange()
+        self._place_marker_label()
+
+    def _px(self, base: float) -> int:
+        return int(round(base * self.theme.scale))
+
+    def _font(self, relative: float = 1.0) -> QFont:
+        font = QFont()
+        font.setPointSizeF(self.theme.point_size(relative))
+        return font
+
+    def _make_legend(self) -> pg.LegendItem:
+        t = self.theme
+        legend = pg.LegendItem(
+            labelTextColor=t.foreground, labelTextSize=f"{t.point_size(0.95):.1f}pt",
+            colCount=2, horSpacing=self._px(18), brush=None, pen=None, frame=False,
+        )
+        return legend
+
+    def _make_row(self, r: int, units: dict[str, str], last: bool) -> _Row:
+        t = self.theme
+        axes = {"bottom": TimeAxis("bottom"), "left": ValueAxis("left"), "right": ValueAxis("right")}
+        plot = self.layout.addPlot(row=r + 1, col=0, axisItems=axes)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.vb.setMouseEnabled(x=True, y=False)  # time is explored; values always fit what is in view
+        plot.vb.enableAutoRange(axis="y")
+        plot.vb.setAutoVisible(y=True)
+        plot.vb.disableAutoRange(axis="x")
+        plot.showGrid(x=False, y=True, alpha=0.25 if not t.dark else 0.35)
+        for name in ("left", "bottom", "right"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
+            axis.setTextPen(pg.mkPen(t.foreground))
+            axis.setStyle(tickFont=self._font(0.9), tickLength=-self._px(5), tickTextOffset=self._px(4))
+            axis.setLogMode(False, self.log_y) if name != "bottom" else None
+        label_style = {"color": t.foreground, "font-size": f"{t.point_size(0.95):.1f}pt"}
+        plot.setLabel("left", html.escape(units.get("left", "")), **label_style)
+        plot.getAxis("bottom").setHeight(None)
+        if not last:
+            plot.getAxis("bottom").setStyle(showValues=False)
+        right = None
+        if "right" not in units:
+            plot.hideAxis("right")
+        else:
+            right = pg.ViewBox(enableMenu=False)
+            right.setMouseEnabled(x=False, y=False)
+            right.setParentItem(plot)
+            right.setZValue(plot.vb.zValue() - 1)  # the main view stays on top and takes the pointer
+            right.setXLink(plot.vb)
+            right.enableAutoRange(axis="y")
+            right.setAutoVisible(y=True)
+            right.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            plot.showAxis("right")
+            plot.getAxis("right").linkToView(right)
+            plot.setLabel("right", html.escape(units["right"]), **label_style)
+
+            def _sync(_=None, plot=plot, right=right) -> None:
+                right.setGeometry(plot.vb.geometry())
+
+            plot.vb.sigResized.connect(_sync)
+            _sync()
+        if self.rows:
+            plot.setXLink(self.rows[0].plot)
+        return _Row(plot=plot, right=right, units=units)
+
+    def _draw_series(self, row: _Row, s: ChartSeries, side: str) -> None:
+        t = self.theme
+        vb = row.plot.vb if side == "left" else row.right
+        count = len(s.x) if self.reveal_until is None else int(np.searchsorted(s.x0, self.reveal_until, side="right"))
+        x = s.x[:count]
+        y = _log10(s.y[:count]) if self.log_y else s.y[:count]
+        exact = s.exact[:count]
+        drawn = _Drawn(series=s, vb=vb, side=side, count=count, y=y)
+        colour = QColor(s.colour)
+        solid_pen = pg.mkPen(colour, width=t.line_width)
+        dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
+        fast: dict = {}
+        dashed_segment = ~(exact[:-1] & exact[1:]) if count > 1 else np.zeros(0, dtype=bool)
+        if dashed_segment.any():
+            # Break the solid line after each dashed segment (a NaN y; x stays sorted for clip-to-view).
+            breaks = np.flatnonzero(dashed_segment) + 1
+            solid = pg.PlotDataItem(np.insert(x, breaks, x[breaks - 1]), np.insert(y, breaks, np.nan),
+                                    pen=solid_pen, connect="finite", **fast)
+            starts = np.flatnonzero(dashed_segment)
+            seg_x = np.column_stack([x[starts], x[starts + 1], x[starts + 1]]).ravel()
+            seg_y = np.column_stack([y[starts], y[starts + 1], np.full(len(starts), np.nan)]).ravel()
+            dashed = pg.PlotDataItem(seg_x, seg_y, pen=dashed_pen, connect="finite")
+            drawn.items += [solid, dashed]
+        else:
+            drawn.items.append(pg.PlotDataItem(x, y, pen=solid_pen, **fast))
+        size = t.marker_size
+        if count <= MARKER_LIMIT and exact.any():
+            drawn.items.append(pg.PlotDataItem(x[exact], y[exact], pen=None, symbol="o", symbolSize=size,
+                                               symbolBrush=colour, symbolPen=pg.mkPen(colour)))
+        if (~exact).any() and int((~exact).sum()) <= MARKER_LIMIT:
+            drawn.items.append(pg.PlotDataItem(
+                x[~exact], y[~exact], pen=None, symbol="o", symbolSize=size,
+                symbolBrush=pg.mkBrush(t.background), symbolPen=pg.mkPen(colour, width=max(1.5, t.line_width * 0.8))))
+        for item in drawn.items:
+            vb.addItem(item)
+        # Only once inside the view: before that pyqtgraph asks the GraphicsView for a range it lacks.
+        lines = drawn.items[:1]
+        for item in lines:
+            item.setClipToView(True)
+            item.setDownsampling(auto=True, method="peak")
+        row.drawn.append(drawn)
+
+    def _align_axes(self) -> None:
+        """Give every row's axes the same widths, so the rows' time axes line up exactly."""
+        if not self.rows:
+            return
+        metrics = QFontMetrics(self._font(0.9))
+        biggest = max((float(np.nanmax(np.abs(s.y))) for s in self.series if len(s.y)), default=1.0)
+        width = metrics.horizontalAdvance(format_number(round(biggest)) + "0") + self._px(34)
+        any_right = any(row.right is not None for row in self.rows)
+        for row in self.rows:
+            row.plot.getAxis("left").setWidth(width)
+            if any_right:
+                axis = row.plot.getAxis("right")
+                axis.setWidth(width)
+                if row.right is None:  # keep the room, draw nothing: the rows stay aligned
+                    plot_bg = QColor(self.theme.background)
+                    axis.setPen(pg.mkPen(plot_bg))
+                    axis.setTextPen(pg.mkPen(plot_bg))
+                    axis.setStyle(showValues=False)
+                    row.plot.showAxis("right")
+
+    def _fill_legend(self) -> None:
+        t = self.theme
+        for row in self.rows:
+            two = len(row.units) == 2
+            for d in row.drawn:
+                sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(d.series.colour, width=t.line_width),
+                                         symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=d.series.colour,
+                                         symbolPen=pg.mkPen(d.series.colour))
+                self.legend.addItem(sample, legend_name(d.series, d.side, two))
+        if any((~d.series.exact[: d.count]).any() for row in self.rows for d in row.drawn):
+            sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine),
+                                     symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=pg.mkBrush(t.background),
+                                     symbolPen=pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)))
+            text = QCoreApplication.translate("chart", "Hollow, dashed: approximate, provisional or estimated value")
+            self.legend.addItem(sample, html.escape(text))
+        if not self.series:
+            self.legend.addItem(pg.PlotDataItem(), html.escape(
+                QCoreApplication.translate("chart", "No series chosen: tick one in the list")))
+
+    # ---- overlays: focused event, event markers, focused value --------------
+    def _draw_overlays(self) -> None:
+        t = self.theme
+        for row in self.rows:
+            for vb, item in row.overlays:
+                vb.removeItem(item)
+            row.overlays = []
+            vb = row.plot.vb
+            added = []
+            if len(self.event_xs):
+                ticks = pg.VTickGroup(self.event_xs, yrange=[0.93, 1.0], pen=pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
+                added.append(ticks)
+            if self.marker is not None:
+                x0, x1 = self.marker
+                colour = QColor(t.highlight)
+                if x1 > x0:
+                    fill = QColor(colour)
+                    fill.setAlpha(60)
+                    region = pg.LinearRegionItem((x0, x1), movable=False, brush=pg.mkBrush(fill),
+                                                 pen=pg.mkPen(colour, width=max(1.0, t.line_width / 2)))
+                    added.append(region)
+                else:
+                    line = pg.InfiniteLine(pos=x0, angle=90, movable=False, pen=pg.mkPen(colour, width=t.line_width * 1.5))
+                    added.append(line)
+            for item in added:
+                vb.addItem(item, ignoreBounds=True)
+                row.overlays.append((vb, item))
+        if self.marker is not None and self.marker_label and self.rows:
+            label = pg.TextItem(color=t.foreground, anchor=(0, 0))
+            label.setText(self.marker_label)  # setText is plain text: no markup is read
+            label.setFont(self._font(0.9))
+            label.setPos(self.marker[0], 0)
+            label.setZValue(20)
+            row = self.rows[0]
+            row.plot.vb.addItem(label, ignoreBounds=True)
+            row.overlays.append((row.plot.vb, label))
+            self._place_marker_label()
+        if self.ring is not None:
+            found = self.drawn_of(self.ring[0])
+            if found is not None and self.ring[1] < found[1].count:
+                row, d = found
+                ring = pg.ScatterPlotItem([d.series.x[self.ring[1]]], [d.y[self.ring[1]]], symbol="o",
+                                          size=t.marker_size * 2.4, brush=None,
+                                          pen=pg.mkPen(t.highlight, width=t.line_width * 1.5))
+                ring.setZValue(30)
+                d.vb.addItem(ring, ignoreBounds=True)
+                row.overlays.append((d.vb, ring))
+
+    def _place_marker_label(self) -> None:
+        """Keep the focused event's title at the top of the view as the values' range changes."""
+        if not self.rows or self.marker is None:
+            return
+        for _, item in self.rows[0].overlays:
+            if isinstance(item, pg.TextItem):
+                (_, _), (_, y1) = self.rows[0].plot.vb.viewRange()
+                item.setPos(self.marker[0], y1)
+
+    def set_event_markers(self, xs: np.ndarray) -> None:
+        self.event_xs = np.asarray(xs, dtype=float)
+        self._draw_overlays()
+
+    def set_marker(self, span: tuple[float, float] | None, label: str = "") -> None:
+        self.marker, self.marker_label = span, label
+        self._draw_overlays()
+
+    def set_ring(self, ring: tuple[str, int] | None) -> None:
+        self.ring = ring
+        self._draw_overlays()
+
+    # ---- settings -------------------------------------------------------------
+    def set_log(self, log_y: bool) -> None:
+        if log_y != self.log_y:
+            self.log_y = log_y
+            self.rebuild()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.rebuild()
+
+    def set_reveal_until(self, x: float | None) -> None:
+        if x != self.reveal_until:
+            self.reveal_until = x
+            self.rebuild()
+
+    # ---- range --------------------------------------------------------------------
+    def x_range(self) -> tuple[float, float] | None:
+        return self._x_range
+
+    def set_x_range(self, x0: float, x1: float) -> None:
+        if self.rows and x1 > x0:
+            self.rows[0].plot.vb.setXRange(x0, x1, padding=0)
+            self._settle()
+
+    def data_extent(self) -> tuple[float, float] | None:
+        lows = [s.x0[0] for s in self.series if len(s.x0)]
+        highs = [s.x1[-1] for s in self.series if len(s.x1)]
+        if not lows:
+            return None
+        return float(min(lows)), float(max(highs))
+
+    def auto_x_range(self) -> None:
+        extent = self.data_extent()
+        if extent is not None:
+            pad = (extent[1] - extent[0]) * 0.03
+            self.set_x_range(extent[0] - pad, extent[1] + pad)
+
+    def _on_main_x_range_changed(self, _vb, x_range) -> None:
+        self._x_range = (float(x_range[0]), float(x_range[1]))
+        self._place_marker_label()
+        self.x_range_changed.emit(*self._x_range)
+
+    # ---- pointer ----------------------------------------------------------------
+    def drawn_of(self, series_id: str) -> tuple[_Row, _Drawn] | None:
+        for row in self.rows:
+            for d in row.drawn:
+                if d.series.series_id == series_id:
+                    return row, d
+        return None
+
+    def row_at(self, scene_pos: QPointF) -> _Row | None:
+        return next((r for r in self.rows if r.plot.vb.sceneBoundingRect().contains(scene_pos)), None)
+
+    def nearest(self, scene_pos: QPointF, radius: float) -> tuple[_Row, _Drawn, int, QPointF] | None:
+        """The shown value nearest the pointer within `radius` pixels: (row, drawn, index, its scene point)."""
+        row = self.row_at(scene_pos)
+        if row is None:
+            return None
+        best = None
+        px, py = scene_pos.x(), scene_pos.y()
+        for d in row.drawn:
+            tr = d.vb.childGroup.sceneTransform()
+            sx, dx, sy, dy = tr.m11(), tr.dx(), tr.m22(), tr.dy()
+            if sx == 0 or d.count == 0:
+                continue
+            xs = d.series.x[: d.count]
+            lo_x, hi_x = sorted(((px - radius - dx) / sx, (px + radius - dx) / sx))
+            lo, hi = np.searchsorted(xs, lo_x, "left"), np.searchsorted(xs, hi_x, "right")
+            if hi <= lo:
+                continue
+            cx = xs[lo:hi] * sx + dx
+            cy = d.y[lo:hi] * sy + dy
+            dist = np.hypot(cx - px, cy - py)
+            dist[~np.isfinite(dist)] = np.inf
+            i = int(np.argmin(dist))
+            if dist[i] <= radius and (best is None or dist[i] < best[0]):
+                best = (dist[i], d, lo + i, QPointF(cx[i], cy[i]))
+        if best is None:
+            return None
+        return row, best[1], best[2], best[3]
+
+    def events_near(self, scene_pos: QPointF, radius: float) -> np.ndarray:
+        """Indexes into the event markers within `radius` pixels of the pointer, horizontally."""
+        row = self.row_at(scene_pos)
+        if row is None or not len(self.event_xs):
+            return np.empty(0, dtype=int)
+        x = row.plot.vb.mapSceneToView(scene_pos).x()
+        per_px = abs(row.plot.vb.viewPixelSize()[0])
+        return np.flatnonzero(np.abs(self.event_xs - x) <= radius * per_px)
+
+    def visible(self, x: float) -> bool:
+        r = self.x_range()
+        return r is not None and r[0] <= x <= r[1]
+
+    def is_finite_range(self) -> bool:
+        r = self.x_range()
+        return r is not None and all(map(math.isfinite, r))
+
+    # ---- hover: crosshair and tooltip ----------------------------------------------
+    def _make_hover(self) -> None:
+        t = self.theme
+        pen = pg.mkPen(t.muted, width=1, style=Qt.PenStyle.DotLine)
+        self._crosshair = []
+        for row in self.rows:
+            line = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+            line.setZValue(40)
+            line.hide()
+            row.plot.vb.addItem(line, ignoreBounds=True)
+            self._crosshair.append((row.plot.vb, line))
+        self._hline = pg.InfiniteLine(angle=0, movable=False, pen=pen)
+        self._hline.hide()
+        fill = QColor(t.background)
+        fill.setAlpha(235)
+        self.tooltip = pg.TextItem(anchor=(0, 1), fill=pg.mkBrush(fill), border=pg.mkPen(t.muted))
+        self.tooltip.setColor(QColor(t.foreground))
+        self.tooltip.setFont(self._font(0.95))
+        self.tooltip.setZValue(50)
+        self.tooltip.hide()
+        self._tooltip_vb = None
+
+    def _put(self, item, vb: pg.ViewBox) -> None:
+        if item.getViewBox() is not vb:
+            if item.getViewBox() is not None:
+                item.getViewBox().removeItem(item)
+            vb.addItem(item, ignoreBounds=True)
+
+    def show_hover(self, row: _Row, scene_point: QPointF, html_text: str, snap_y: bool) -> None:
+        """Crosshair through a scene point, and a tooltip beside it (html_text already escaped)."""
+        if self.tooltip is None:
+            return
+        vb = row.plot.vb
+        view = vb.mapSceneToView(scene_point)
+        for _, line in self._crosshair:
+            line.setPos(view.x())
+            line.show()
+        self._put(self._hline, vb)
+        self._hline.setPos(view.y())
+        self._hline.setVisible(snap_y)
+        self._put(self.tooltip, vb)
+        self.tooltip.setHtml(html_text)
+        rect = vb.sceneBoundingRect()
+        right_half = scene_point.x() > rect.center().x()
+        upper_half = scene_point.y() < rect.center().y()
+        self.tooltip.setAnchor((1.05 if right_half else -0.05, -0.1 if upper_half else 1.1))
+        self.tooltip.setPos(view)
+        self.tooltip.show()
+
+    def hide_hover(self) -> None:
+        for _, line in self._crosshair:
+            line.hide()
+        if self._hline is not None:
+            self._hline.hide()
+        if self.tooltip is not None:
+            self.tooltip.hide()
+
+    def hover_text(self) -> str:
+        """What the tooltip says now, as plain text ("" when hidden)."""
+        if self.tooltip is None or not self.tooltip.isVisible():
+            return ""
+        return self.tooltip.textItem.toPlainText()

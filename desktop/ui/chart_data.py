@@ -1,0 +1,163 @@
+"""What the chart draws, worked out from the dataset: series arrays, axes by unit, hover text.
+
+Nothing here draws. `ChartSeries` holds one series as plain float arrays
+(decimal years on x, see STACK.md trap 3); `assign_axes` decides which chart
+row and side each unit goes to; `value_text` and `hover_html` write a value as
+a reader says it ("approximately 70,601 deaths"), with dataset text escaped.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import numpy as np
+
+from PySide6.QtCore import QCoreApplication
+
+from ..dataset.dataset import Dataset
+from ..dataset.periods import period_label
+from .theme import OKABE_ITO, qualifier_words
+
+# Qualifiers that are said before the number ("at least 5,000"); the others follow it in brackets.
+_PREFIX_QUALIFIERS = ("approximate", "at-least", "more-than", "less-than")
+SHORT_NAME_MAX = 48
+# Okabe-Ito without its yellow, too faint for a thin line on white; black last.
+SERIES_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
+
+
+@dataclass(repr=False)
+class ChartSeries:
+    """One series ready to plot: arrays aligned with its observations, in time order."""
+
+    series_id: str
+    title: str
+    unit: str
+    period_type: str
+    group: str
+    colour: str
+    x: np.ndarray
+    y: np.ndarray
+    x0: np.ndarray
+    x1: np.ndarray
+    periods: np.ndarray
+    qualifiers: np.ndarray
+    exact: np.ndarray  # bool: drawn filled and solid; False: hollow marker, dashed segment
+
+    def target(self, index: int) -> str:
+        """The focus target of one value: `series_id@period`."""
+        return f"{self.series_id}@{self.periods[index]}"
+
+    def period_text(self, index: int) -> str:
+        return period_label(self.period_type, str(self.periods[index]))
+
+    def index_of(self, period: str) -> int | None:
+        hits = np.flatnonzero(self.periods == period)
+        return int(hits[0]) if len(hits) else None
+
+
+def build_series(dataset: Dataset, series_id: str, index: int, lang: str = "") -> ChartSeries:
+    """Arrays for one series; `index` (its row in series.csv) picks its colour, stable across views."""
+    row = dataset.series.loc[series_id]
+    obs = dataset.observations_of(series_id)
+    qualifiers = obs["qualifier"].to_numpy(dtype=object)
+    return ChartSeries(
+        series_id=series_id,
+        title=dataset.text(row, "title", lang),
+        unit=dataset.text(row, "unit", lang),
+        period_type=str(row["period_type"]),
+        group=str(row.get("group", "") or ""),
+        colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
+        x=obs["x"].to_numpy(dtype=float),
+        y=obs["value"].to_numpy(dtype=float),
+        x0=obs["x0"].to_numpy(dtype=float),
+        x1=obs["x1"].to_numpy(dtype=float),
+        periods=obs["period"].to_numpy(dtype=object),
+        qualifiers=qualifiers,
+        exact=qualifiers == "exact",
+    )
+
+
+def assign_axes(units: list[str]) -> dict[str, tuple[int, str]]:
+    """Each unit's chart row and side: two units per chart (left, then right), a third opens a second chart.
+
+    Units are taken in the order given (the order of the shown series), each once.
+    """
+    placed: dict[str, tuple[int, str]] = {}
+    for unit in units:
+        if unit not in placed:
+            i = len(placed)
+            placed[unit] = (i // 2, "left" if i % 2 == 0 else "right")
+    return placed
+
+
+def format_number(value: float) -> str:
+    """A number with thousands separators and no needless decimals: 70601 → "70,601", 2803.6 → "2,803.6"."""
+    if not np.isfinite(value):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return format(float(value), ",.10g")
+
+
+def value_text(value: float, unit: str, qualifier: str) -> str:
+    """The value as a reader says it: "approximately 70,601 deaths", "70,601 deaths (provisional)"."""
+    number = f"{format_number(value)} {unit}".strip()
+    words = qualifier_words(qualifier)
+    if not words:
+        return number
+    if qualifier in _PREFIX_QUALIFIERS:
+        return f"{words} {number}"
+    return f"{number} ({words})"
+
+
+def source_short_name(dataset: Dataset, target: str) -> str:
+    """A readable name for the first source supporting a target: its publisher, else a short title."""
+    cites = dataset.citations_for(target)
+    supports = cites[cites["stance"] == "supports"]
+    if not len(supports):
+        return ""
+    row = supports.iloc[0]
+    publisher = str(row.get("publisher", "") or "")
+    name = publisher if publisher and publisher != "Unknown" else str(row.get("title", "") or "")
+    return shorten(name, SHORT_NAME_MAX)
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut text at a word boundary with an ellipsis when it is longer than `limit`."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return (cut or text[: limit - 1]) + "…"
+
+
+def hover_html(series: ChartSeries, index: int, source: str) -> str:
+    """The hover tooltip for one value, as HTML built from escaped plain-text parts."""
+    tr = QCoreApplication.translate
+    lines = [
+        f"<b>{html.escape(series.title)}</b>",
+        html.escape(f"{series.period_text(index)}: "
+                    f"{value_text(float(series.y[index]), series.unit, str(series.qualifiers[index]))}"),
+    ]
+    if source:
+        lines.append(html.escape(tr("chart", "Source: {name}").format(name=source)))
+    return "<br>".join(lines)
+
+
+def events_hover_html(titles: list[str], more: int) -> str:
+    """The hover text for event markers under the pointer."""
+    tr = QCoreApplication.translate
+    lines = [html.escape(t) for t in titles]
+    if more:
+        lines.append(html.escape(tr("chart", "… and {n} more").format(n=more)))
+    return "<br>".join(lines)
+
+
+def legend_name(series: ChartSeries, side: str, two_sides: bool) -> str:
+    """A legend entry that names the unit (and the axis, when a chart has two): escaped for pyqtgraph."""
+    tr = QCoreApplication.translate
+    if two_sides:
+        side_word = tr("chart", "left axis") if side == "left" else tr("chart", "right axis")
+        text = tr("chart", "{title} ({unit}, {side})").format(title=series.title, unit=series.unit, side=side_word)
+    else:
+        text = tr("chart", "{title} ({unit})").format(title=series.title, unit=series.unit)
+    return html.escape(text)
