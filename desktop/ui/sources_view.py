@@ -23,7 +23,7 @@ from .safe_text import tooltip, visible
 
 ORIGIN = "citations"
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole
-TITLE, PUBLISHER, DATE, FACTS = range(4)
+TITLE, FACTS = range(2)  # the title column also carries publisher and date on a second line
 
 
 def _tr(text: str) -> str:
@@ -38,7 +38,7 @@ class SourcesView(QWidget):
         self.setObjectName("sourcesView")
         self.dataset, self.state = dataset, state
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 4)
 
         banner = QHBoxLayout()
         self.filter_label = QLabel(self)
@@ -59,14 +59,14 @@ class SourcesView(QWidget):
         self.tree.setAccessibleDescription(_tr("Choose a source to show only the facts it backs."))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
+        self.tree.setWordWrap(False)  # a view cannot size wrapped rows to its column: elide, full title in the tooltip
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels([_tr("Source"), _tr("Publisher"), _tr("Date"), _tr("Facts")])
+        self.tree.setHeaderLabels([_tr("Source"), _tr("Facts")])
+        self.tree.headerItem().setToolTip(FACTS, tooltip(_tr("How many facts this source is cited for")))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (PUBLISHER, DATE, FACTS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FACTS, QHeaderView.ResizeMode.ResizeToContents)
         self._fill()
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(FACTS, Qt.SortOrder.DescendingOrder)
@@ -81,13 +81,14 @@ class SourcesView(QWidget):
         counts = self.dataset.source_fact_counts()
         sources = self.dataset.sources
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.titles: dict[str, str] = {}
         for source_id, row in sources.iterrows():
             item = QTreeWidgetItem()
-            item.setText(TITLE, visible(row["title"]))
-            item.setText(PUBLISHER, visible(row["publisher"]))
-            item.setText(DATE, date_text(row.get("published_date")))
+            self.titles[source_id] = visible(row["title"])
+            byline = " · ".join((visible(row["publisher"]), date_text(row.get("published_date"))))
+            item.setText(TITLE, f"{self.titles[source_id]}\n{byline}")
             item.setData(FACTS, Qt.ItemDataRole.DisplayRole, int(counts.get(source_id, 0)))
-            item.setTextAlignment(FACTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(FACTS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             item.setData(TITLE, SOURCE_ID_ROLE, source_id)
             details = [row["title"], row["author"], row["publisher"], source_kind_label(row["kind"])]
             item.setToolTip(TITLE, tooltip("\n".join(d for d in details if d)))
@@ -112,7 +113,7 @@ class SourcesView(QWidget):
             self.show_all_button.setEnabled(False)
             self.tree.clearSelection()
             return
-        self.filter_label.setText(_tr("Showing only facts from: {title}").format(title=item.text(TITLE)))
+        self.filter_label.setText(_tr("Showing only facts from: {title}").format(title=self.titles[source_id]))
         self.show_all_button.setEnabled(True)
         self.tree.setCurrentItem(item)
         self.tree.scrollToItem(item)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from desktop.dataset.filters import Filters
 from desktop.state import SelectionState
 from desktop.ui.citation_pane import CitationPane
-from desktop.ui.sources_view import FACTS, PUBLISHER, TITLE, SourcesView
+from desktop.ui.sources_view import FACTS, TITLE, SourcesView
 from test_citation_data import INJECTION_TITLE, citation_dataset
 
 
@@ -32,8 +32,8 @@ def view(qtbot, dataset, state):
 
 def rows(view) -> list[tuple[str, str, int]]:
     tree = view.tree
-    return [(tree.topLevelItem(i).text(TITLE), tree.topLevelItem(i).text(PUBLISHER),
-             tree.topLevelItem(i).data(FACTS, Qt.ItemDataRole.DisplayRole)) for i in range(tree.topLevelItemCount())]
+    return [(*tree.topLevelItem(i).text(TITLE).split("\n"), tree.topLevelItem(i).data(FACTS, Qt.ItemDataRole.DisplayRole))
+            for i in range(tree.topLevelItemCount())]
 
 
 def click(qtbot, view, source_id: str) -> None:
@@ -46,9 +46,13 @@ def click(qtbot, view, source_id: str) -> None:
 def test_every_source_is_listed_with_the_facts_it_backs_most_first(view):
     listed = rows(view)
     assert sorted(listed, key=lambda r: -r[2]) == listed
-    counts = {title: count for title, _, count in listed}
-    assert counts == {INJECTION_TITLE: 2, "Where the pills come from": 2, "[An unsigned opinion piece]": 1,
-                      "A page": 1, "Nobody cites this": 0}
+    assert {title: (byline, count) for title, byline, count in listed} == {
+        INJECTION_TITLE: ("Centers for Disease Control and Prevention · Jan 2023", 2),
+        "Where the pills come from": ("The Daily Paper · 4 Nov 2019", 2),
+        "[An unsigned opinion piece]": ("Unknown · n.d.", 1),
+        "A page": ("Somebody · 2018", 1),
+        "Nobody cites this": ("Reference House · the 2010s", 0),
+    }
 
 
 def test_sorting_by_facts_is_numeric(view, dataset, state, qtbot):
