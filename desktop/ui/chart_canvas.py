@@ -77,6 +77,8 @@ class ChartCanvas(QObject):
         self._crosshair: list[tuple[pg.ViewBox, pg.InfiniteLine]] = []
         self._hline: pg.InfiniteLine | None = None
         self._tooltip_vb: pg.ViewBox | None = None
+        self._legend_fit: tuple[int, float] = (1, 0.0)
+        self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
 
     # ---- building ----------------------------------------------------------
     def set_series(self, series: list[ChartSeries]) -> None:
@@ -92,7 +94,8 @@ class ChartCanvas(QObject):
         placed = assign_axes([s.unit for s in self.series])
         row_count = max([row for row, _ in placed.values()], default=0) + 1
         self.layout.setContentsMargins(*(self._px(6),) * 4)
-        self.legend = self._make_legend()
+        self._legend_fit = self._legend_columns()
+        self.legend = self._make_legend(self._legend_fit[0])
         self.layout.addItem(self.legend, row=0, col=0)
         for r in range(row_count):
             units = {side: unit for unit, (row, side) in placed.items() if row == r}
@@ -106,6 +109,9 @@ class ChartCanvas(QObject):
             self._draw_series(self.rows[row_index], s, side)
         self._align_axes()
         self._fill_legend()
+        # The legend row is exactly as tall as the legend: the charts get the rest.
+        self.legend.layout.activate()
+        grid.setRowFixedHeight(0, self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height())
         self._draw_overlays()
         self._make_hover()
         # Lay out now, not at the next event loop pass: pointer hit-tests and range links need real geometry.
@@ -126,6 +132,10 @@ class ChartCanvas(QObject):
                     vb.updateAutoRange()
         self._place_marker_label()
 
+    def colour_of(self, s: ChartSeries) -> str:
+        """The series' colour; black turns white on a dark background."""
+        return "#FFFFFF" if self.theme.dark and s.colour == "#000000" else s.colour
+
     def _px(self, base: float) -> int:
         return int(round(base * self.theme.scale))
 
@@ -134,11 +144,67 @@ class ChartCanvas(QObject):
         font.setPointSizeF(self.theme.point_size(relative))
         return font
 
-    def _make_legend(self) -> pg.LegendItem:
+    def _legend_columns(self, size: tuple[float, float] | None = None) -> tuple[int, float]:
+        """How many legend columns to use, and how wide each entry may be (pixels).
+
+        As few columns as keep every entry whole, unless the legend would then
+        take more than a third of the height: the chart comes first, so more
+        columns with shortened titles (the hover and the list show them whole).
+        """
+        width, height = self.size_hint() if size is None else size
+        metrics = QFontMetrics(self._font(0.95))
+        entries = len(self.series) + 1  # and the line explaining hollow markers
+        row_height = metrics.height() * 1.5
+        longest = max((metrics.horizontalAdvance(legend_name(s, "right", True)) for s in self.series), default=0)
+        choices = []
+        for columns in (1, 2, 3):
+            room = (width - self._px(24)) / columns - self._px(84)  # sample, spacing and margins
+            rows = -(-entries // columns)
+            choices.append((columns, room, rows * row_height <= height / 3))
+        for columns, room, short_enough in choices:
+            if longest <= room and short_enough:
+                return columns, room
+        for columns, room, short_enough in choices:
+            if short_enough and room >= self._px(200):
+                return columns, room
+        usable = [c for c in choices if c[1] >= self._px(150)] or choices[:1]
+        return usable[-1][0], max(usable[-1][1], self._px(120))
+
+    def _legend_text(self, d: _Drawn, two: bool, room: float) -> str:
+        """The entry, its title shortened (never its unit) to fit `room` pixels; escaped for pyqtgraph."""
+        metrics = QFontMetrics(self._font(0.95))
+        full = legend_name(d.series, d.side, two)
+        if metrics.horizontalAdvance(full) <= room:
+            return html.escape(full)
+        rest = metrics.horizontalAdvance(legend_name(d.series, d.side, two, title=""))
+        title = self._distinct_part(d.series.title)
+        title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(max(room - rest, 40)))
+        return html.escape(legend_name(d.series, d.side, two, title=title))
+
+    def _distinct_part(self, title: str) -> str:
+        """A title without the first words it shares with another shown title ("…any opioid")."""
+        words = title.split(" ")
+        shared = 0
+        for other in self.series:
+            theirs = other.title.split(" ")
+            if theirs == words:
+                continue
+            n = 0
+            while n < min(len(words), len(theirs)) - 1 and words[n] == theirs[n]:
+                n += 1
+            shared = max(shared, n)
+        return "…" + " ".join(words[shared:]) if shared >= 2 else title
+
+    def refit_legend(self, size: tuple[float, float]) -> None:
+        """Rebuild when a new size calls for another legend layout."""
+        if self.legend is not None and self._legend_columns(size) != self._legend_fit:
+            self.rebuild()
+
+    def _make_legend(self, columns: int) -> pg.LegendItem:
         t = self.theme
         legend = pg.LegendItem(
             labelTextColor=t.foreground, labelTextSize=f"{t.point_size(0.95):.1f}pt",
-            colCount=2, horSpacing=self._px(18), brush=None, pen=None, frame=False,
+            colCount=columns, horSpacing=self._px(18), brush=None, pen=None, frame=False,
         )
         return legend
 
@@ -157,7 +223,8 @@ class ChartCanvas(QObject):
             axis = plot.getAxis(name)
             axis.setPen(pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
             axis.setTextPen(pg.mkPen(t.foreground))
-            axis.setStyle(tickFont=self._font(0.9), tickLength=-self._px(5), tickTextOffset=self._px(4))
+            axis.setStyle(tickFont=self._font(0.9), tickLength=-self._px(5), tickTextOffset=self._px(4),
+                          maxTickLevel=1)  # no third level of ticks: its grid lines were a grey haze
             axis.setLogMode(False, self.log_y) if name != "bottom" else None
         label_style = {"color": t.foreground, "font-size": f"{t.point_size(0.95):.1f}pt"}
         plot.setLabel("left", html.escape(units.get("left", "")), **label_style)
@@ -197,7 +264,7 @@ class ChartCanvas(QObject):
         y = _log10(s.y[:count]) if self.log_y else s.y[:count]
         exact = s.exact[:count]
         drawn = _Drawn(series=s, vb=vb, side=side, count=count, y=y)
-        colour = QColor(s.colour)
+        colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
         fast: dict = {}
@@ -215,12 +282,13 @@ class ChartCanvas(QObject):
         else:
             drawn.items.append(pg.PlotDataItem(x, y, pen=solid_pen, **fast))
         size = t.marker_size
+        symbol = s.symbol
         if count <= MARKER_LIMIT and exact.any():
-            drawn.items.append(pg.PlotDataItem(x[exact], y[exact], pen=None, symbol="o", symbolSize=size,
+            drawn.items.append(pg.PlotDataItem(x[exact], y[exact], pen=None, symbol=symbol, symbolSize=size,
                                                symbolBrush=colour, symbolPen=pg.mkPen(colour)))
         if (~exact).any() and int((~exact).sum()) <= MARKER_LIMIT:
             drawn.items.append(pg.PlotDataItem(
-                x[~exact], y[~exact], pen=None, symbol="o", symbolSize=size,
+                x[~exact], y[~exact], pen=None, symbol=symbol, symbolSize=size,
                 symbolBrush=pg.mkBrush(t.background), symbolPen=pg.mkPen(colour, width=max(1.5, t.line_width * 0.8))))
         for item in drawn.items:
             vb.addItem(item)
@@ -256,15 +324,18 @@ class ChartCanvas(QObject):
         for row in self.rows:
             two = len(row.units) == 2
             for d in row.drawn:
-                sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(d.series.colour, width=t.line_width),
-                                         symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=d.series.colour,
-                                         symbolPen=pg.mkPen(d.series.colour))
-                self.legend.addItem(sample, legend_name(d.series, d.side, two))
+                colour = self.colour_of(d.series)
+                sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(colour, width=t.line_width),
+                                         symbol=d.series.symbol, symbolSize=t.marker_size * 0.8, symbolBrush=colour,
+                                         symbolPen=pg.mkPen(colour))
+                self.legend.addItem(sample, self._legend_text(d, two, self._legend_fit[1]))
         if any((~d.series.exact[: d.count]).any() for row in self.rows for d in row.drawn):
             sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine),
                                      symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=pg.mkBrush(t.background),
                                      symbolPen=pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)))
-            text = QCoreApplication.translate("chart", "Hollow, dashed: approximate, provisional or estimated value")
+            text = QCoreApplication.translate("chart", "Hollow, dashed: approximate, provisional or estimated")
+            metrics = QFontMetrics(self._font(0.95))
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(self._legend_fit[1]))
             self.legend.addItem(sample, html.escape(text))
         if not self.series:
             self.legend.addItem(pg.PlotDataItem(), html.escape(

@@ -23,6 +23,7 @@ _PREFIX_QUALIFIERS = ("approximate", "at-least", "more-than", "less-than")
 SHORT_NAME_MAX = 48
 # Okabe-Ito without its yellow, too faint for a thin line on white; black last.
 SERIES_COLOURS = tuple(c for c in OKABE_ITO if c != "#F0E442")
+SERIES_SYMBOLS = ("o", "s", "t", "d")
 
 
 @dataclass(repr=False)
@@ -42,6 +43,7 @@ class ChartSeries:
     periods: np.ndarray
     qualifiers: np.ndarray
     exact: np.ndarray  # bool: drawn filled and solid; False: hollow marker, dashed segment
+    symbol: str = "o"  # the marker shape changes each time the colours come round again
 
     def target(self, index: int) -> str:
         """The focus target of one value: `series_id@period`."""
@@ -74,6 +76,7 @@ def build_series(dataset: Dataset, series_id: str, index: int, lang: str = "") -
         periods=obs["period"].to_numpy(dtype=object),
         qualifiers=qualifiers,
         exact=qualifiers == "exact",
+        symbol=SERIES_SYMBOLS[(index // len(SERIES_COLOURS)) % len(SERIES_SYMBOLS)],
     )
 
 
@@ -152,12 +155,14 @@ def events_hover_html(titles: list[str], more: int) -> str:
     return "<br>".join(lines)
 
 
-def legend_name(series: ChartSeries, side: str, two_sides: bool) -> str:
-    """A legend entry that names the unit (and the axis, when a chart has two): escaped for pyqtgraph."""
+def legend_name(series: ChartSeries, side: str, two_sides: bool, title: str | None = None) -> str:
+    """A legend entry that names the unit (and the axis, when a chart has two), as plain text.
+
+    `title` replaces the series' title (e.g. shortened to fit); escape the result before pyqtgraph sees it.
+    """
     tr = QCoreApplication.translate
+    title = series.title if title is None else title
     if two_sides:
         side_word = tr("chart", "left axis") if side == "left" else tr("chart", "right axis")
-        text = tr("chart", "{title} ({unit}, {side})").format(title=series.title, unit=series.unit, side=side_word)
-    else:
-        text = tr("chart", "{title} ({unit})").format(title=series.title, unit=series.unit)
-    return html.escape(text)
+        return tr("chart", "{title} ({unit}, {side})").format(title=title, unit=series.unit, side=side_word)
+    return tr("chart", "{title} ({unit})").format(title=title, unit=series.unit)

@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import SVGExporter
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..fileio import WriteError, write_atomic
@@ -47,14 +47,14 @@ class ChartSpec:
 
 
 def chart_title(series: list[ChartSeries]) -> str:
-    """One series' title, the group the series share, or their titles joined."""
+    """One series' title, else the groups of the series (their titles when a series has no group)."""
     if not series:
         return ""
     if len(series) == 1:
         return series[0].title
-    groups = {s.group for s in series}
-    if len(groups) == 1 and series[0].group:
-        return series[0].group
+    groups = list(dict.fromkeys(s.group for s in series))
+    if all(groups):
+        return shorten(" · ".join(groups), 110)
     return shorten(" · ".join(s.title for s in series), 110)
 
 
@@ -93,6 +93,30 @@ def spec_of(pane) -> ChartSpec:
     )
 
 
+def _font(points: float, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    return font
+
+
+def wrap(text: str, font: QFont, width: float) -> list[str]:
+    """Break plain text into lines no wider than `width` pixels in `font`, at spaces."""
+    metrics = QFontMetrics(font)
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and metrics.horizontalAdvance(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines
+
+
 def _layout_size(size: tuple[int, int], scaled: bool) -> tuple[int, int]:
     if not scaled or size[0] <= BASE_WIDTH:
         return size
@@ -109,15 +133,20 @@ def _build(spec: ChartSpec, logical: tuple[int, int]) -> pg.GraphicsLayoutWidget
     widget.resize(*logical)
     outer = widget.ci
     outer.setContentsMargins(12, 10, 12, 8)
-    title = pg.LabelItem(html.escape(spec.title), size=f"{t.point_size(1.35):.1f}pt", bold=True, color=t.foreground,
+    room = logical[0] - 40  # the labels must not widen the layout past the image
+    title_font = _font(t.point_size(1.35), bold=True)
+    title_text = QFontMetrics(title_font).elidedText(spec.title, Qt.TextElideMode.ElideRight, room)
+    title = pg.LabelItem(html.escape(title_text), size=f"{t.point_size(1.35):.1f}pt", bold=True, color=t.foreground,
                          justify="left")
     outer.addItem(title, row=0, col=0)
     inner = outer.addLayout(row=1, col=0)
-    source = pg.LabelItem(html.escape(spec.source_line), size=f"{t.point_size(0.85):.1f}pt", color=t.muted,
-                          justify="left")
+    lines = wrap(spec.source_line, _font(t.point_size(0.85)), room)
+    source = pg.LabelItem("<br>".join(html.escape(line) for line in lines), size=f"{t.point_size(0.85):.1f}pt",
+                          color=t.muted, justify="left")
     outer.addItem(source, row=2, col=0)
     outer.layout.setRowStretchFactor(1, 1)
     canvas = ChartCanvas(inner, t, widget)
+    canvas.size_hint = lambda: (float(logical[0] - 24), float(logical[1] - 120))
     canvas.log_y, canvas.reveal_until = spec.log_y, spec.reveal_until
     canvas.event_xs, canvas.marker, canvas.marker_label, canvas.ring = (
         spec.event_xs, spec.marker, spec.marker_label, spec.ring)

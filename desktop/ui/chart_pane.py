@@ -93,6 +93,7 @@ class ChartPane(QWidget):
         theme = themes().theme
         self.view.setBackground(theme.background)
         self.canvas = ChartCanvas(self.view.ci, theme, self)
+        self.canvas.size_hint = lambda: (float(self.view.width()), float(self.view.height()))
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self._fill_series_list()
         self._redraw()
@@ -115,6 +116,10 @@ class ChartPane(QWidget):
         action.setToolTip(tip)
         self.toolbar.addAction(action)
         return action
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.canvas.refit_legend((float(self.view.width()), float(self.view.height())))
 
     # ---- the series list --------------------------------------------------------
     def _fill_series_list(self) -> None:
