@@ -12,7 +12,7 @@ import pandas as pd
 from .csvfile import CsvTable
 from .dates import OPEN_END, DateError, PartialDate
 from .periods import PERIOD_TYPES, PeriodError, period_span
-from .rules import report, shown
+from .rules import member, report, shown
 
 
 def usable(table: CsvTable | None) -> bool:
@@ -55,19 +55,19 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
     known = ser.drop_duplicates("series_id")
     types = dict(zip(known["series_id"], known["period_type"]))
     sid = obs["series_id"]
-    series_codes, series_uniques = pd.factorize(sid)
+    series_codes, series_uniques = pd.factorize(sid.to_numpy(dtype=object))
     unknown = np.array([s not in types for s in series_uniques], dtype=bool)
-    missing_rows = np.flatnonzero(unknown[series_codes] & (sid != "").to_numpy()) if len(sid) else np.zeros(0, int)
     cells = sid.to_numpy(dtype=object)
+    missing_rows = np.flatnonzero(unknown[series_codes] & (cells != "")) if len(sid) else np.zeros(0, int)
     report(observations, missing_rows, "series_id",
            lambda r: f"{shown(cells[r])} is not a series_id in series.csv", "ref-series")
-    period_codes, period_uniques = pd.factorize(obs["period"])
+    period_codes, period_uniques = pd.factorize(obs["period"].to_numpy(dtype=object))
     type_of_series = np.array([types.get(s, "") for s in series_uniques], dtype=object)
     type_codes = np.array([PERIOD_TYPES.index(t) if t in PERIOD_TYPES else -1 for t in type_of_series], dtype=np.int64)
     obs_types = type_codes[series_codes] if len(series_codes) else np.zeros(0, np.int64)
     n_periods = max(len(period_uniques), 1)
     combo = obs_types.astype(np.int64) * n_periods + period_codes
-    uniques, inverse = np.unique(combo, return_inverse=True)
+    inverse, uniques = pd.factorize(combo)  # hashing beats np.unique's sort on a million rows
     x0 = np.full(len(uniques), np.nan)
     x1 = np.full(len(uniques), np.nan)
     errors: dict[int, str] = {}
@@ -96,7 +96,8 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
                     "(series_id, period) must be unique"), "observation-unique")
             else:
                 first[k] = int(observations.lines[row])
-    return {"x0": x0[inverse], "x1": x1[inverse], "series_codes": series_codes}
+    return {"x0": x0[inverse], "x1": x1[inverse], "series_codes": series_codes,
+            "series_uniques": np.asarray(series_uniques, dtype=object)}
 
 
 class Targets:
@@ -104,8 +105,8 @@ class Targets:
 
     def __init__(self, events: CsvTable | None, series: CsvTable | None, observations: CsvTable | None):
         self.events_ok, self.series_ok, self.obs_ok = usable(events), usable(series), usable(observations)
-        self.event_ids = set(events.frame["event_id"]) if readable(events) else set()
-        self.series_ids = set(series.frame["series_id"]) if readable(series) else set()
+        self.event_ids = set(events.frame["event_id"].to_numpy(dtype=object)) if readable(events) else set()
+        self.series_ids = set(series.frame["series_id"].to_numpy(dtype=object)) if readable(series) else set()
         self.observations = observations.frame if readable(observations) else None
 
     def kinds(self, targets: pd.Series) -> tuple[np.ndarray, np.ndarray]:
@@ -154,7 +155,7 @@ def check_citations(citations: CsvTable, sources: CsvTable | None, targets: Targ
     if usable(sources):
         ids = frame["source_id"]
         cells = ids.to_numpy(dtype=object)
-        bad = ~ids.isin(set(sources.frame["source_id"])).to_numpy() & (cells != "")
+        bad = ~member(cells, sources.frame["source_id"].to_numpy(dtype=object)) & (cells != "")
         report(citations, np.flatnonzero(bad), "source_id",
                lambda r: f"{shown(cells[r])} is not a source_id in sources.csv", "ref-source")
     quote = frame["quote"] if "quote" in frame.columns else pd.Series([""] * len(frame), dtype=str)
@@ -168,10 +169,13 @@ def check_citations(citations: CsvTable, sources: CsvTable | None, targets: Targ
 
 def check_clash(events: CsvTable, series: CsvTable) -> None:
     """No id is both an event_id and a series_id; reported on the series row."""
-    event_lines = dict(zip(events.frame["event_id"], events.lines))
     ids = series.frame["series_id"]
-    clash = ids.isin(set(event_lines) - {""}).to_numpy()
     cells = ids.to_numpy(dtype=object)
+    event_ids = events.frame["event_id"].to_numpy(dtype=object)
+    clash = member(cells, event_ids) & (cells != "")
+    if not clash.any():
+        return
+    event_lines = {e: int(line) for e, line in zip(event_ids, events.lines) if e in set(cells[clash])}
     report(series, np.flatnonzero(clash), "series_id",
            lambda r: (f"{shown(cells[r])} is also an event_id (events.csv line {event_lines[cells[r]]}); "
                       "an id may name an event or a series, not both"), "id-event-series")
@@ -183,21 +187,21 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
     frame = citations.frame
     supports = (frame["stance"] == "supports").to_numpy()
     targets = frame["target"].to_numpy(dtype=object)
-    backed = set(targets[supports])
+    backed = np.unique(targets[supports]).astype(object) if supports.any() else np.zeros(0, dtype=object)
     if usable(events):
         ids = events.frame["event_id"]
         cells = ids.to_numpy(dtype=object)
-        bad = ~ids.isin(backed).to_numpy() & (cells != "")
+        bad = ~member(cells, backed) & (cells != "")
         report(events, np.flatnonzero(bad), "event_id",
                lambda r: (f"event {shown(cells[r])} has no citation with stance \"supports\"; "
                           "add one in citations.csv"), "supported")
     if usable(observations):
         obs = observations.frame
-        pending = np.flatnonzero(~obs["series_id"].isin(backed).to_numpy())
+        pending = np.flatnonzero(~member(obs["series_id"].to_numpy(dtype=object), backed))
         if len(pending):
             sub = obs.iloc[pending]
             keys = (sub["series_id"] + "@" + sub["period"]).to_numpy(dtype=object)
-            missing = ~np.isin(keys, np.array(list(backed), dtype=object)) if backed else np.ones(len(keys), bool)
+            missing = ~member(keys, backed)
             rows = pending[missing]
             sids = obs["series_id"].to_numpy(dtype=object)
             periods = obs["period"].to_numpy(dtype=object)

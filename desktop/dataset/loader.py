@@ -149,8 +149,7 @@ def _with_columns(table: CsvTable, name: str) -> pd.DataFrame:
 
 def _dates(values: pd.Series) -> pd.Series:
     """PartialDate (or None for an empty cell or '..') per cell, parsing each distinct text once."""
-    parsed = {v: (PartialDate.parse(v) if v not in ("", OPEN_END) else None) for v in pd.unique(values.to_numpy(dtype=object))}
-    return pd.Series([parsed[v] for v in values], index=values.index, dtype=object)
+    return _spans(values)[0]
 
 
 def _build(checked: _Checked) -> Dataset:
@@ -170,13 +169,21 @@ def _build(checked: _Checked) -> Dataset:
     )
 
 
+def _spans(values: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """PartialDates per cell, and their first and after-last instants (NaN where no date), per distinct text."""
+    cells = values.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(cells)
+    parsed = [PartialDate.parse(v) if v not in ("", OPEN_END) else None for v in uniques]
+    lo = np.array([d.start_x() if d else np.nan for d in parsed] + [np.nan])
+    hi = np.array([d.end_x() if d else np.nan for d in parsed] + [np.nan])
+    objects = np.array(parsed + [None], dtype=object)
+    return pd.Series(objects[codes], index=values.index, dtype=object), lo[codes], hi[codes]
+
+
 def _build_events(events: pd.DataFrame) -> pd.DataFrame:
-    start = _dates(events["start"])
-    end = _dates(events["end"])
-    open_ended = (events["end"] == OPEN_END).to_numpy()
-    x0 = np.array([d.start_x() for d in start], dtype=float)
-    own_end = np.array([d.end_x() for d in start], dtype=float)
-    x1 = np.array([d.end_x() if d is not None else np.nan for d in end], dtype=float)
+    start, x0, own_end = _spans(events["start"])
+    end, _, x1 = _spans(events["end"])
+    open_ended = events["end"].to_numpy(dtype=object) == OPEN_END
     x1 = np.where(np.isnan(x1), own_end, x1)
     x1[open_ended] = np.nan
     events["start_date"], events["end_date"] = start, end
@@ -188,14 +195,22 @@ def _build_events(events: pd.DataFrame) -> pd.DataFrame:
 def _build_observations(checked: _Checked) -> pd.DataFrame:
     obs = _with_columns(checked.tables["observations"], "observations").copy()
     spans = checked.spans
-    obs["value"] = obs["value"].to_numpy(dtype=object).astype(np.float64)
-    obs["qualifier"] = obs["qualifier"].where(obs["qualifier"] != "", "exact")
-    obs["x0"], obs["x1"] = spans["x0"], spans["x1"]
-    obs["x"] = (spans["x0"] + spans["x1"]) / 2.0
+    table = checked.tables["observations"]
+    numbers = table.numbers.get("value")
+    obs["value"] = numbers if numbers is not None else obs["value"].to_numpy(dtype=object).astype(np.float64)
+    qualifier = obs["qualifier"].to_numpy(dtype=object).copy()
+    qualifier[qualifier == ""] = "exact"
+    obs["qualifier"] = pd.array(qualifier, dtype="str")
+    x0, x1 = spans["x0"], spans["x1"]
+    obs["x0"], obs["x1"], obs["x"] = x0, x1, (x0 + x1) / 2.0
     series_order = {sid: i for i, sid in enumerate(checked.tables["series"].frame["series_id"])}
-    rank = obs["series_id"].map(series_order).to_numpy(dtype=np.int64)
-    order = np.lexsort((spans["x0"], rank))
-    return obs.iloc[order].reset_index(drop=True)
+    rank = np.array([series_order[s] for s in spans["series_uniques"]], dtype=np.int64)[spans["series_codes"]]
+    step, later = np.diff(rank), np.diff(x0)
+    if len(rank) > 1 and not ((step > 0) | ((step == 0) & (later >= 0))).all():
+        # Files are usually written in order already; sort only when they are not.
+        order = np.lexsort((x0, rank))
+        obs = obs.iloc[order]
+    return obs.reset_index(drop=True)
 
 
 def _build_citations(checked: _Checked) -> pd.DataFrame:
