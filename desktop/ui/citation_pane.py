@@ -24,7 +24,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, fact_citations, plain_label
+from .citation_cards import FactView, SourceRecords, fact_citations, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -74,6 +74,7 @@ class CitationPane(QWidget):
         self.setObjectName("citationPane")
         self.dataset, self.state, self.settings = dataset, state, settings
         self.fact_view: FactView | None = None
+        self._source_records = SourceRecords(dataset)
         self.export_dialog: ExportBibliographyDialog | None = None
         self._shown: tuple[str, Theme, str] | None = None  # what the fact view was built for
         layout = QVBoxLayout(self)
@@ -156,11 +157,11 @@ class CitationPane(QWidget):
         """Rebuild the fact view if what it shows (focus, theme, language) changed and it is visible."""
         focus, theme, lang = self.state.focus, themes().theme, i18n.data_language()
         self.copy_button.setEnabled(bool(focus) and self.dataset.kind_of(focus) is not None)
-        if self.tabs.currentIndex() != CITATIONS_TAB or self._shown == (focus, theme, lang):
-            return
+        if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == (focus, theme, lang):
+            return  # a hidden view is brought up to date when it is shown (showEvent, tab change)
         self._shown = (focus, theme, lang)
         if focus and self.dataset.kind_of(focus) is not None:
-            self.fact_view = FactView(self.dataset, focus, theme, lang)
+            self.fact_view = FactView(self.dataset, focus, theme, lang, sources=self._source_records)
             content: QWidget = self.fact_view
             self.setAccessibleDescription(self.fact_view.accessible_summary())
         else:
@@ -221,6 +222,10 @@ class CitationPane(QWidget):
     def _say(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._refresh()
 
     # ---- slots ------------------------------------------------------------
     def _on_state_focus_changed(self, _target: str, _origin: str) -> None:

@@ -93,7 +93,9 @@ def test_badges_say_the_claim_type_in_words_and_colour_supports_first(pane, stat
     found = badges(pane)
     assert [b.text() for b in found] == ["Official statistic", "Anonymous source", "Journalist's assertion"]
     for badge in found:
-        assert CLAIM_TYPE_COLOURS[badge.claim_type] in badge.styleSheet()
+        image = badge.grab().toImage()
+        inside = QPoint(round(4 * image.devicePixelRatio()), image.height() // 2)  # in the padding, not the words
+        assert image.pixelColor(inside).name().upper() == CLAIM_TYPE_COLOURS[badge.claim_type]
         assert badge.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -240,3 +242,18 @@ def test_an_unknown_focus_is_named_not_crashed_on(pane, state):
     state.set_focus("no-such-thing", "timeline")
     assert shown(pane, "citationEmpty") == ["Nothing in this dataset is called no-such-thing."]
     assert not pane.copy_button.isEnabled()
+
+
+def test_quotes_can_be_selected_with_the_keyboard_and_any_text_with_the_mouse(pane, state, qtbot):
+    from PySide6.QtTest import QTest
+
+    state.set_focus("e-inject", "timeline")
+    quote = pane.fact_view.findChildren(QuoteBlock)[0].label
+    pane.activateWindow()
+    quote.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(quote.hasFocus)
+    qtbot.keyClick(quote, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert quote.selectedText() == INJECTION_QUOTE
+    where = next(label for label in pane.findChildren(QLabel, "locatorText"))
+    QTest.mouseMove(where, where.rect().center())
+    qtbot.waitUntil(lambda: bool(where.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse))
