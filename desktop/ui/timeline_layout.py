@@ -1,0 +1,330 @@
+"""What the timeline shows at one zoom: the pure layout model, no Qt.
+
+`TimelineModel` holds the dataset's events as flat numpy arrays (built once).
+`compute_layout` takes the model, the filter mask, the visible span and the
+plot's width, and decides, for every fact that passes the filters, exactly one
+of: drawn as a marker, drawn as a band (a period wide enough to show its
+extent), counted in an aggregate (markers that would sit closer than a few
+pixels apart), or counted as off-screen to the left or right of its lane. So
+markers + bands + aggregated + off-screen always equals the filter count:
+nothing is dropped silently, at any zoom, and no work is done per hidden label.
+
+Labels are placed greedily in a stable priority order (the focused fact, then
+facts a lesson uses or a source disputes, then periods, then time order) into
+a few rows per lane, never overlapping; the ones that do not fit give way and
+come back when there is room.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+POINT, PERIOD, STATEMENT = 0, 1, 2
+KIND_CODES = {"event": POINT, "period": PERIOD, "statement": STATEMENT}
+MAX_BAND_ROWS = 3
+MAX_LABEL_CANDIDATES = 3000  # never measure or place more labels than could possibly fit
+
+
+@dataclass
+class TimelineModel:
+    """The timeline's facts as flat arrays aligned with `Dataset.events` (time order)."""
+
+    ids: np.ndarray  # str
+    kind: np.ndarray  # int8: POINT, PERIOD, STATEMENT
+    x0: np.ndarray  # first instant the date may mean
+    x1: np.ndarray  # instant after its last day (open periods end at `now`)
+    open_ended: np.ndarray  # bool
+    lane: np.ndarray  # int: index into `lanes`
+    lanes: list[str]  # category per lane (the original text, as filters use it)
+    priority: np.ndarray  # int: 2 lesson-used, 1 disputed, 3 both, 0 neither
+    band_row: np.ndarray = field(init=False)  # sub-row of a period inside its lane
+    pos: np.ndarray = field(init=False)  # where a marker sits: the middle of its date
+    rank: np.ndarray = field(init=False)  # label order; lower goes first
+
+    def __post_init__(self) -> None:
+        self.pos = (self.x0 + self.x1) / 2.0
+        # Periods are pinned at their start, where they begin; points at the middle of their date.
+        self.band_row = _band_rows(self.kind, self.lane, self.x0, self.x1)
+        order = np.lexsort((np.arange(len(self.ids)), self.kind != PERIOD, -self.priority))
+        self.rank = np.empty(len(order), dtype=np.int64)
+        self.rank[order] = np.arange(len(order))
+        self.index_of = {event_id: i for i, event_id in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    @classmethod
+    def from_dataset(cls, dataset) -> "TimelineModel":
+        """Read a `Dataset`'s events (vectorised: fine at 100,000 events)."""
+        ev = dataset.events
+        lanes = list(dataset.categories)
+        lane_of = {name: i for i, name in enumerate(lanes)}
+        x0 = ev["x0"].to_numpy(dtype=float)
+        x1 = ev["x1"].to_numpy(dtype=float).copy()
+        open_ended = ev["open_ended"].to_numpy(dtype=bool)
+        # A period "still going" runs to the end of everything the dataset covers.
+        now = max(dataset.time_extent[1], float(np.nanmax(x0)) if len(x0) else 0.0)
+        x1[np.isnan(x1)] = now
+        x1 = np.maximum(x1, x0)
+        kind = ev["kind"].map(KIND_CODES).fillna(POINT).to_numpy(dtype=np.int8)
+        lesson_targets = set(dataset.lessons["target"]) if len(dataset.lessons) else set()
+        ids = ev.index.to_numpy(dtype=object)
+        in_lesson = np.fromiter((i in lesson_targets for i in ids), dtype=bool, count=len(ids))
+        disputed = np.fromiter((i in dataset.disputed_targets for i in ids), dtype=bool, count=len(ids))
+        return cls(
+            ids=ids, kind=kind, x0=x0, x1=x1, open_ended=open_ended,
+            lane=ev["category"].map(lane_of).to_numpy(dtype=np.int64), lanes=lanes,
+            priority=in_lesson.astype(np.int64) * 2 + disputed.astype(np.int64),
+        )
+
+
+def _band_rows(kind: np.ndarray, lane: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
+    """Stack overlapping periods of one lane in sub-rows (greedy, in time order; the last row takes the rest)."""
+    rows = np.zeros(len(kind), dtype=np.int64)
+    ends: dict[int, list[float]] = {}
+    for i in np.flatnonzero(kind == PERIOD):
+        row_ends = ends.setdefault(int(lane[i]), [])
+        for row, end in enumerate(row_ends):
+            if end <= x0[i]:
+                row_ends[row] = x1[i]
+                rows[i] = row
+                break
+        else:
+            if len(row_ends) < MAX_BAND_ROWS:
+                row_ends.append(x1[i])
+                rows[i] = len(row_ends) - 1
+            else:
+                rows[i] = MAX_BAND_ROWS - 1
+                row_ends[-1] = max(row_ends[-1], x1[i])
+    return rows
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """Several facts of one lane too close to draw apart: drawn as one mark with a count."""
+
+    lane: int
+    px0: float
+    px1: float
+    members: np.ndarray  # indices into the model, in time order
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+
+@dataclass(frozen=True)
+class Label:
+    """A placed label: whose it is, which lane and row, and its horizontal extent in pixels."""
+
+    index: int
+    lane: int
+    row: int
+    x: float
+    width: float
+
+
+@dataclass
+class TimelineLayout:
+    """Everything drawn at one zoom, in plot pixels (x only; the view owns the vertical geometry)."""
+
+    view: tuple[float, float]
+    left: float
+    right: float
+    shown: int  # facts passing the filters
+    markers: np.ndarray  # model indices drawn as single markers
+    marker_px: np.ndarray
+    bands: np.ndarray  # model indices drawn as bands
+    band_px0: np.ndarray
+    band_px1: np.ndarray
+    aggregates: list[Aggregate]
+    off_left: np.ndarray  # per lane: facts wholly before the view
+    off_right: np.ndarray  # per lane: facts wholly after the view
+    labels: list[Label]
+
+    @property
+    def drawn(self) -> int:
+        return len(self.markers) + len(self.bands)
+
+    @property
+    def aggregated(self) -> int:
+        return sum(a.count for a in self.aggregates)
+
+    @property
+    def off_screen(self) -> int:
+        return int(self.off_left.sum() + self.off_right.sum())
+
+    def label_of(self, index: int) -> Label | None:
+        return next((label for label in self.labels if label.index == index), None)
+
+
+def to_px(x: np.ndarray | float, view: tuple[float, float], left: float, right: float):
+    """Decimal years → plot pixels."""
+    return left + (np.asarray(x, dtype=float) - view[0]) * ((right - left) / (view[1] - view[0]))
+
+
+def compute_layout(
+    model: TimelineModel,
+    mask: np.ndarray,
+    view: tuple[float, float],
+    left: float,
+    right: float,
+    gap: float,
+    label_rows: int,
+    label_width: Callable[[int], float] | None = None,
+    focus: int = -1,
+    label_pad: float = 8.0,
+) -> TimelineLayout:
+    """Lay out the facts that pass `mask` for the span `view` drawn between pixels `left` and `right`.
+
+    `gap`: markers closer than this (pixels) are aggregated. `label_rows`: label rows per lane.
+    `label_width(i)`: the pixel width fact i's label needs (labels are skipped when None).
+    `focus`: a model index always drawn on its own and labelled first (-1 for none).
+    """
+    v0, v1 = view
+    n_lanes = len(model.lanes)
+    shown_idx = np.flatnonzero(mask)
+    scale = (right - left) / (v1 - v0)
+    kind, x0, x1, pos = model.kind[shown_idx], model.x0[shown_idx], model.x1[shown_idx], model.pos[shown_idx]
+    is_band = (kind == PERIOD) & ((x1 - x0) * scale >= 3 * gap) & (x1 >= v0) & (x0 <= v1)
+    is_band = _within_band_budget(is_band, model.lane[shown_idx], (np.minimum(x1, v1) - np.maximum(x0, v0)),
+                                  max(8, int((right - left) / (8 * gap))))
+    # A band is in view when it overlaps the view; a marker when its position is.
+    before = np.where(is_band, x1 < v0, pos < v0)
+    after = np.where(is_band, x0 > v1, pos > v1)
+    lanes_of = model.lane[shown_idx]
+    off_left = np.bincount(lanes_of[before], minlength=n_lanes)
+    off_right = np.bincount(lanes_of[after], minlength=n_lanes)
+    inside = ~(before | after)
+
+    band_idx = shown_idx[inside & is_band]
+    band_px0 = to_px(model.x0[band_idx], view, left, right)
+    band_px1 = to_px(model.x1[band_idx], view, left, right)
+
+    point_sel = inside & ~is_band
+    point_idx = shown_idx[point_sel]
+    if focus >= 0:
+        alone = point_idx == focus
+        focus_alone = point_idx[alone]
+        point_idx = point_idx[~alone]
+    else:
+        focus_alone = point_idx[:0]
+    markers, aggregates = _cluster(model, point_idx, view, left, right, gap)
+    markers = np.concatenate([markers, focus_alone]).astype(np.int64)
+    marker_px = to_px(model.pos[markers], view, left, right)
+
+    labels: list[Label] = []
+    if label_width is not None and label_rows > 0:
+        labels = _place_labels(model, markers, marker_px, band_idx, band_px0, band_px1,
+                               left, right, label_rows, label_width, focus, label_pad)
+    return TimelineLayout(
+        view=(v0, v1), left=left, right=right, shown=int(len(shown_idx)),
+        markers=markers, marker_px=marker_px, bands=band_idx, band_px0=band_px0, band_px1=band_px1,
+        aggregates=aggregates, off_left=off_left, off_right=off_right, labels=labels,
+    )
+
+
+def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: np.ndarray,
+                        budget: int) -> np.ndarray:
+    """Keep at most `budget` bands per lane, the widest in view; the rest are drawn as markers
+    (and may be aggregated), so a frame never paints thousands of overlapping bands."""
+    candidates = np.flatnonzero(is_band)
+    if len(candidates) <= budget:
+        return is_band
+    order = np.lexsort((candidates, -visible_width[candidates], lanes[candidates]))
+    ordered = candidates[order]
+    lane_sorted = lanes[ordered]
+    first_of_lane = np.searchsorted(lane_sorted, lane_sorted, side="left")
+    keep = (np.arange(len(ordered)) - first_of_lane) < budget
+    result = np.zeros_like(is_band)
+    result[ordered[keep]] = True
+    return result
+
+
+def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: float,
+             gap: float) -> tuple[np.ndarray, list[Aggregate]]:
+    """Split markers into singles and aggregates: a grid of `gap`-wide cells fixed in time
+    (so aggregates do not flicker while panning), then a close single joins its neighbour."""
+    if len(idx) == 0:
+        return idx, []
+    px = to_px(model.pos[idx], view, left, right)
+    lanes = model.lane[idx]
+    order = np.lexsort((px, lanes))
+    idx, px, lanes = idx[order], px[order], lanes[order]
+    scale = (right - left) / (view[1] - view[0])
+    cell = np.floor(model.pos[idx] * scale / gap).astype(np.int64)
+    key_change = np.empty(len(idx), dtype=bool)
+    key_change[0] = True
+    key_change[1:] = (lanes[1:] != lanes[:-1]) | (cell[1:] != cell[:-1])
+    starts = np.flatnonzero(key_change)
+    ends = np.append(starts[1:], len(idx))
+    if len(starts) == len(idx) and np.all(np.diff(px)[lanes[1:] == lanes[:-1]] >= gap):
+        return idx, []  # the common case when zoomed in: everything stands apart
+    groups: list[list[int]] = []  # [start, end, lane]
+    for s, e in zip(starts.tolist(), ends.tolist()):
+        if groups:
+            ps, pe, plane = groups[-1]
+            close = plane == lanes[s] and px[s] - px[pe - 1] < gap
+            single = (e - s == 1) or (pe - ps == 1)
+            if close and single and px[e - 1] - px[ps] <= 2 * gap:
+                groups[-1][1] = e
+                continue
+        groups.append([s, e, int(lanes[s])])
+    singles: list[int] = []
+    aggregates: list[Aggregate] = []
+    for s, e, lane in groups:
+        if e - s == 1:
+            singles.append(int(idx[s]))
+        else:
+            members = np.sort(idx[s:e])
+            aggregates.append(Aggregate(lane, float(px[s]), float(px[e - 1]), members))
+    return np.array(singles, dtype=np.int64), aggregates
+
+
+def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, right,
+                  rows, label_width, focus, pad) -> list[Label]:
+    """Greedy, in rank order: each label takes the first row where it fits, to the right of its
+    anchor, else ending at it; a label that fits nowhere gives way."""
+    anchor_idx = np.concatenate([markers, bands]).astype(np.int64)
+    anchor_px = np.concatenate([marker_px, np.maximum(band_px0, left)])
+    if len(anchor_idx) == 0:
+        return []
+    ranks = model.rank[anchor_idx].copy()
+    if focus >= 0:
+        ranks[anchor_idx == focus] = -1
+    order = np.argsort(ranks, kind="stable")[:MAX_LABEL_CANDIDATES]
+    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    placed: list[Label] = []
+    for k in order.tolist():
+        i = int(anchor_idx[k])
+        x = float(anchor_px[k])
+        width = float(label_width(i))
+        lane = int(model.lane[i])
+        spot = None
+        for row in range(rows):
+            for start in (x, x - width):
+                start = min(max(start, left), right - width)
+                if start < left - 0.5:
+                    continue
+                if _free(occupied.get((lane, row), []), start - pad / 2, start + width + pad / 2):
+                    spot = (row, start)
+                    break
+            if spot:
+                break
+        if spot is None:
+            continue
+        row, start = spot
+        bisect.insort(occupied.setdefault((lane, row), []), (start - pad / 2, start + width + pad / 2))
+        placed.append(Label(i, lane, row, start, width))
+    return placed
+
+
+def _free(spans: list[tuple[float, float]], a: float, b: float) -> bool:
+    """True when [a, b) overlaps none of the sorted, disjoint spans."""
+    k = bisect.bisect_left(spans, (a, a))
+    if k < len(spans) and spans[k][0] < b:
+        return False
+    return not (k > 0 and spans[k - 1][1] > a)

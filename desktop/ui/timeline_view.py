@@ -1,0 +1,479 @@
+"""The timeline canvas: lanes by category, markers, bands, aggregates, labels and the time axis.
+
+A custom-painted QWidget that draws only what `timeline_layout.compute_layout`
+decides for the current zoom, so it stays smooth at 100,000 events. It owns the
+view transform (x0, x1 in decimal years) and the user's gestures: wheel and
+pinch to zoom, drag to pan, click to focus, keys to move in time. It emits what
+the user asked for; the pane turns that into state changes.
+"""
+from __future__ import annotations
+
+import html
+import math
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent,
+    QPen, QPolygonF, QWheelEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from .theme import Theme, themes
+from .timeline_axis import axis_ticks
+from .timeline_layout import PERIOD, STATEMENT, TimelineLayout, TimelineModel, compute_layout, to_px
+from .timeline_text import TimelineText
+
+MIN_SPAN = 2.0 / 365.25  # two days
+ZOOM_STEP = 1.25
+
+
+class TimelineView(QWidget):
+    """Paints the facts in view; `item_clicked`, `view_changed` and `key_step` report the user's actions."""
+
+    item_clicked = Signal(int)  # model index
+    view_changed = Signal(float, float)  # the user zoomed or panned
+    key_step = Signal(str)  # "previous", "next", "first", "last"
+
+    def __init__(self, model: TimelineModel, text: TimelineText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineView")
+        self.model, self.text = model, text
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(120)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.mask = np.ones(len(model), dtype=bool)
+        self.focus_index = -1
+        self.highlight_span: tuple[float, float] | None = None  # a focused chart value's period
+        self.hover: tuple[str, int] | None = None
+        lo, hi = self.extent()
+        self.view = (lo, hi)
+        self._layout: TimelineLayout | None = None
+        self._geom: dict | None = None
+        self._press: QPointF | None = None
+        self._press_view = self.view
+        self._dragging = False
+        self._on_theme_changed(themes().theme)
+        themes().changed.connect(self._on_theme_changed)
+
+    # ---- geometry ---------------------------------------------------------
+    def extent(self) -> tuple[float, float]:
+        """Every fact, with a little air at both ends."""
+        m = self.model
+        if len(m) == 0:
+            return 2000.0, 2025.0
+        lo, hi = float(m.x0.min()), float(m.x1.max())
+        pad = max((hi - lo) * 0.03, 0.05)
+        return lo - pad, hi + pad
+
+    def max_span(self) -> float:
+        lo, hi = self.extent()
+        return max(120.0, (hi - lo) * 2.0)
+
+    def _on_theme_changed(self, theme: Theme) -> None:
+        self.theme = theme
+        self.font_main = QFont(self.font())
+        self.font_main.setPointSizeF(theme.point_size())
+        self.font_small = QFont(self.font())
+        self.font_small.setPointSizeF(theme.point_size(0.9))
+        self.font_bold = QFont(self.font_main)
+        self.font_bold.setBold(True)
+        self.fm = QFontMetricsF(self.font_main)
+        self.fm_bold = QFontMetricsF(self.font_bold)
+        self.fm_small = QFontMetricsF(self.font_small)
+        self.line_h = math.ceil(self.fm.height() + 3)
+        self.marker = theme.marker_size * max(1.0, theme.scale * 0.9)
+        self.gap = self.marker + 3
+        self._widths: dict[int, float] = {}
+        self._geom = None
+        self.invalidate()
+
+    def _metrics(self) -> dict:
+        """Sizes that change only with the widget's size or the theme (cached: painting asks often)."""
+        if self._geom is None:
+            names = [self.text.lane_name(i) for i in range(len(self.model.lanes))]
+            widest = max((self.fm_bold.horizontalAdvance(n) for n in names), default=60.0)
+            gutter = min(widest + self.marker * 2 + 20, max(self.width() * 0.18, 90.0))
+            edge = self.fm_small.horizontalAdvance("‹ 00000") + 6
+            n = max(1, len(self.model.lanes))
+            axis = self.line_h * 2 + 8
+            lane_h = max(self.marker + 8, (self.height() - 6 - axis) / n)
+            periods = self.model.band_row[self.model.kind == PERIOD]
+            band_rows = int(periods.max()) + 1 if len(periods) else 0
+            band_h = max(5.0, self.marker * 0.7)
+            free = lane_h - 8 - self.marker - band_rows * (band_h + 2)
+            label_rows = max(0, int(free // self.line_h))
+            self._geom = dict(gutter=gutter, edge=edge, axis=axis, lane_h=lane_h, band_rows=band_rows,
+                              band_h=band_h, label_rows=label_rows, left=gutter + edge, right=self.width() - edge)
+        return self._geom
+
+    def gutter_width(self) -> float:
+        return self._metrics()["gutter"]
+
+    def edge_width(self) -> float:
+        return self._metrics()["edge"]
+
+    def plot_left(self) -> float:
+        return self._metrics()["left"]
+
+    def plot_right(self) -> float:
+        return self._metrics()["right"]
+
+    def axis_height(self) -> float:
+        return self._metrics()["axis"]
+
+    def lane_height(self) -> float:
+        return self._metrics()["lane_h"]
+
+    def band_rows(self) -> int:
+        return self._metrics()["band_rows"]
+
+    def band_h(self) -> float:
+        return self._metrics()["band_h"]
+
+    def label_rows(self) -> int:
+        return self._metrics()["label_rows"]
+
+    def lane_top(self, lane: int) -> float:
+        return 4 + lane * self._metrics()["lane_h"]
+
+    def marker_y(self, lane: int) -> float:
+        """The vertical centre of a lane's marker row."""
+        g = self._metrics()
+        return 4 + lane * g["lane_h"] + 4 + g["label_rows"] * self.line_h + self.marker / 2 + 2
+
+    def band_y(self, lane: int, row: int) -> float:
+        return self.marker_y(lane) + self.marker / 2 + 3 + row * (self._metrics()["band_h"] + 2)
+
+    def label_y(self, lane: int, row: int) -> float:
+        """Top of a label row: row 0 sits just above the markers."""
+        return self.marker_y(lane) - self.marker / 2 - 2 - (row + 1) * self.line_h
+
+    def x_of(self, year: float) -> float:
+        return float(to_px(year, self.view, self.plot_left(), self.plot_right()))
+
+    def year_of(self, x: float) -> float:
+        left, right = self.plot_left(), self.plot_right()
+        return self.view[0] + (x - left) * (self.view[1] - self.view[0]) / max(right - left, 1.0)
+
+    # ---- view transform ---------------------------------------------------
+    def set_view(self, x0: float, x1: float, emit: bool = True) -> None:
+        """Show decimal years x0 to x1 (clamped to a day's and a few centuries' zoom)."""
+        span = min(max(x1 - x0, MIN_SPAN), self.max_span())
+        centre = (x0 + x1) / 2
+        lo, hi = self.extent()
+        centre = min(max(centre, lo), hi)
+        new = (centre - span / 2, centre + span / 2)
+        if new == self.view:
+            return
+        self.view = new
+        self.invalidate()
+        if emit:
+            self.view_changed.emit(*new)
+
+    def zoom(self, factor: float, anchor: float | None = None) -> None:
+        """Zoom in (factor > 1) or out about a decimal year (the centre by default)."""
+        v0, v1 = self.view
+        anchor = (v0 + v1) / 2 if anchor is None else anchor
+        span = min(max((v1 - v0) / factor, MIN_SPAN), self.max_span())
+        ratio = span / (v1 - v0)
+        self.set_view(anchor - (anchor - v0) * ratio, anchor + (v1 - anchor) * ratio)
+
+    def pan(self, fraction: float) -> None:
+        v0, v1 = self.view
+        shift = (v1 - v0) * fraction
+        self.set_view(v0 + shift, v1 + shift)
+
+    def fit_all(self) -> None:
+        self.set_view(*self.extent())
+
+    def ensure_visible(self, x0: float, x1: float) -> None:
+        """Pan (keeping the zoom) so the span x0–x1 is in view; zoom out only if it is wider than the view."""
+        v0, v1 = self.view
+        margin = (v1 - v0) * 0.08
+        if x0 >= v0 + margin and x1 <= v1 - margin:
+            return
+        span = max(v1 - v0, min((x1 - x0) * 1.2, self.max_span()))
+        centre = (x0 + x1) / 2
+        self.set_view(centre - span / 2, centre + span / 2)
+
+    # ---- layout -----------------------------------------------------------
+    def invalidate(self) -> None:
+        self._layout = None
+        self.update()
+
+    def current_layout(self) -> TimelineLayout:
+        """The layout at the current zoom and size (computed once per change)."""
+        if self._layout is None:
+            self._layout = compute_layout(
+                self.model, self.mask, self.view, self.plot_left(), self.plot_right(), self.gap,
+                self.label_rows(), self.label_width, self.focus_index,
+            )
+        return self._layout
+
+    def label_width(self, index: int) -> float:
+        width = self._widths.get(index)
+        if width is None:
+            date, title = self.text.date_label(index), self.text.title(index)
+            fm = self.fm_bold if index == self.focus_index else self.fm
+            width = fm.horizontalAdvance(date) + fm.horizontalAdvance("  ") + fm.horizontalAdvance(title) + 2
+            width = min(width, self.max_label_width())
+            self._widths[index] = width
+        return width
+
+    def max_label_width(self) -> float:
+        return max(self.fm.averageCharWidth() * 34, (self.plot_right() - self.plot_left()) * 0.3)
+
+    def set_mask(self, mask: np.ndarray) -> None:
+        self.mask = mask
+        self.invalidate()
+
+    def set_focus_index(self, index: int) -> None:
+        for i in (self.focus_index, index):
+            self._widths.pop(i, None)  # the focused label is bold: measure again
+        self.focus_index = index
+        self.invalidate()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._widths.clear()
+        self._geom = None
+        self.invalidate()
+        super().resizeEvent(event)
+
+    # ---- geometry of drawn things (for hit tests, tooltips and tests) ------
+    def marker_point(self, index: int) -> QPointF | None:
+        """Where a fact drawn as a marker or band is, in widget coordinates (None if not drawn)."""
+        layout = self.current_layout()
+        lane = int(self.model.lane[index])
+        hits = np.flatnonzero(layout.markers == index)
+        if len(hits):
+            return QPointF(float(layout.marker_px[hits[0]]), self.marker_y(lane))
+        hits = np.flatnonzero(layout.bands == index)
+        if len(hits):
+            k = hits[0]
+            x = (max(layout.band_px0[k], layout.left) + min(layout.band_px1[k], layout.right)) / 2
+            return QPointF(float(x), self.band_y(lane, int(self.model.band_row[index])) + self.band_h() / 2)
+        return None
+
+    def label_rect(self, index: int) -> QRectF | None:
+        label = self.current_layout().label_of(index)
+        if label is None:
+            return None
+        return QRectF(label.x, self.label_y(label.lane, label.row), label.width, self.line_h)
+
+    def aggregate_rect(self, k: int) -> QRectF:
+        agg = self.current_layout().aggregates[k]
+        y = self.marker_y(agg.lane)
+        r = self.marker / 2
+        return QRectF(agg.px0 - r, y - r, agg.px1 - agg.px0 + 2 * r, 2 * r)
+
+    def hit(self, pos: QPointF) -> tuple[str, int] | None:
+        """("item", model index), ("aggregate", k) or None for a point in the widget."""
+        layout = self.current_layout()
+        for label in layout.labels:
+            rect = QRectF(label.x, self.label_y(label.lane, label.row), label.width, self.line_h)
+            if rect.contains(pos):
+                return "item", label.index
+        r = self.marker / 2 + 3
+        best, best_d = None, r
+        for index, px in zip(layout.markers.tolist(), layout.marker_px.tolist()):
+            y = self.marker_y(int(self.model.lane[index]))
+            d = max(abs(px - pos.x()), abs(y - pos.y()))
+            if d <= best_d:
+                best, best_d = index, d
+        if best is not None:
+            return "item", best
+        for k in range(len(layout.aggregates)):
+            if self.aggregate_rect(k).adjusted(-2, -2, 2, 2).contains(pos):
+                return "aggregate", k
+        for index, a, b in zip(layout.bands.tolist(), layout.band_px0.tolist(), layout.band_px1.tolist()):
+            y = self.band_y(int(self.model.lane[index]), int(self.model.band_row[index]))
+            if a - 2 <= pos.x() <= b + 2 and y - 2 <= pos.y() <= y + self.band_h() + 2:
+                return "item", index
+        return None
+
+    # ---- painting ---------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        from .timeline_paint import paint_timeline
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        try:
+            paint_timeline(self, painter)
+        finally:
+            painter.end()
+
+    # ---- user input ---------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        delta = event.angleDelta()
+        if abs(delta.x()) > abs(delta.y()):  # a sideways trackpad swipe pans
+            self.pan(-delta.x() / 1200.0)
+        elif delta.y():
+            self.zoom(ZOOM_STEP ** (delta.y() / 120.0), self.year_of(event.position().x()))
+        event.accept()
+
+    def event(self, event: QEvent) -> bool:  # noqa: A003 - Qt override
+        if event.type() == QEvent.Type.NativeGesture:
+            if event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+                self.zoom(1.0 + event.value(), self.year_of(event.position().x()))
+                return True
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self.tooltip_at(event.position() if hasattr(event, "position") else QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+            self._press_view = self.view
+            self._dragging = False
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        pos = event.position()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if abs(pos.x() - self._press.x()) > 4:
+                self._dragging = True
+                self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            if self._dragging:
+                years = (pos.x() - self._press.x()) * (self._press_view[1] - self._press_view[0]) / max(
+                    self.plot_right() - self.plot_left(), 1.0)
+                self.set_view(self._press_view[0] - years, self._press_view[1] - years)
+            return
+        hover = self.hit(pos)
+        if hover != self.hover:
+            self.hover = hover
+            self.setCursor(Qt.CursorShape.PointingHandCursor if hover else Qt.CursorShape.ArrowCursor)
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self._click(event.position())
+            self._press = None
+            self._dragging = False
+            self.setCursor(Qt.CursorShape.ArrowCursor)
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.hover is not None:
+            self.hover = None
+            self.update()
+        super().leaveEvent(event)
+
+    def _click(self, pos: QPointF) -> None:
+        hit = self.hit(pos)
+        if hit is None:
+            return
+        kind, k = hit
+        if kind == "item":
+            self.item_clicked.emit(k)
+            return
+        # An aggregate opens up: zoom to the span its members cover.
+        agg = self.current_layout().aggregates[k]
+        pos_years = self.model.pos[agg.members]
+        lo, hi = float(pos_years.min()), float(pos_years.max())
+        pad = max((hi - lo) * 0.25, MIN_SPAN)
+        self.set_view(lo - pad, hi + pad)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, mods = event.key(), event.modifiers()
+        panning = mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and panning:
+            self.pan(-0.2 if key == Qt.Key.Key_Left else 0.2)
+        elif key == Qt.Key.Key_Left:
+            self.key_step.emit("previous")
+        elif key == Qt.Key.Key_Right:
+            self.key_step.emit("next")
+        elif key == Qt.Key.Key_Home:
+            self.key_step.emit("first")
+        elif key == Qt.Key.Key_End:
+            self.key_step.emit("last")
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP * ZOOM_STEP, self._key_anchor())
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / (ZOOM_STEP * ZOOM_STEP), self._key_anchor())
+        else:
+            super().keyPressEvent(event)  # Space, PageDown, Enter … belong to classroom mode
+            return
+        event.accept()
+
+    def _key_anchor(self) -> float | None:
+        """Keyboard zoom keeps the focused fact in place when it is in view."""
+        if self.focus_index >= 0:
+            x = float(self.model.pos[self.focus_index])
+            if self.view[0] <= x <= self.view[1]:
+                return x
+        return None
+
+    # ---- tooltips -----------------------------------------------------------
+    def tooltip_at(self, pos: QPointF) -> str:
+        """The tooltip for what is under `pos`, as escaped HTML ("" for nothing)."""
+        hit = self.hit(pos)
+        if hit is None:
+            return ""
+        kind, k = hit
+        if kind == "item":
+            return self.text.tooltip(k)
+        agg = self.current_layout().aggregates[k]
+        return self.text.aggregate_tooltip(agg.members)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def shape_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
+    """A marker shape (the theme's pyqtgraph names) as a path, so colour is never the only cue."""
+    r = size / 2
+    x, y = centre.x(), centre.y()
+    path = QPainterPath()
+    if shape == "o":
+        path.addEllipse(centre, r, r)
+    elif shape == "s":
+        path.addRect(QRectF(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8))
+    elif shape == "+":
+        w = r * 0.45
+        path.addRect(QRectF(x - r, y - w, 2 * r, 2 * w))
+        path.addRect(QRectF(x - w, y - r, 2 * w, 2 * r))
+        path = path.simplified()
+    else:
+        sides = {"t": 3, "d": 4, "h": 6, "p": 5, "star": 10}.get(shape, 4)
+        points = []
+        for k in range(sides):
+            angle = -math.pi / 2 + 2 * math.pi * k / sides
+            radius = r * (0.45 if shape == "star" and k % 2 else 1.0) * (1.15 if shape == "t" else 1.0)
+            points.append(QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle) + (r * 0.15 if shape == "t" else 0)))
+        path.addPolygon(QPolygonF(points))
+        path.closeSubpath()
+    return path
+
+
+def category_colour(theme: Theme, lane: int) -> QColor:
+    """A lane's colour; the palette's black turns white on a dark background."""
+    colour = theme.category_colour(lane)
+    if theme.dark and colour.upper() == "#000000":
+        colour = "#FFFFFF"
+    return QColor(colour)
+
+
+def pen(colour: QColor | str, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+    p = QPen(QColor(colour), width, style)
+    p.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return p
+
+
+def brush(colour: QColor, alpha: int = 255) -> QBrush:
+    c = QColor(colour)
+    c.setAlpha(alpha)
+    return QBrush(c)
+
+
+__all__ = ["TimelineView", "shape_path", "category_colour", "pen", "brush", "escape", "STATEMENT"]
