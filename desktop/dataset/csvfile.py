@@ -79,8 +79,10 @@ def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
     if data is None:
         return table
     data, clean = _check_characters(data, table)
+    if not _separator_ok(data, table):
+        return table
     # A blank line, or a row too short, makes the comma count fall short; a row too wide makes pandas fail.
-    if clean and b'"' not in data:
+    if clean and b'"' not in data and not data.startswith((b"\n", b"\r\n")):
         # The common case, proven with a few counts: no quotes, so every line is a record.
         end = data.find(b"\n")
         header = _header(data[:end if end >= 0 else len(data)], 1, table, required_columns)
@@ -281,6 +283,12 @@ def _check_quotes(arr, quotes, scan: _Scan, commas_out, data: bytes, table: CsvT
                 'each quote inside it twice, like "say ""hi"""'), "csv-quoting")
         else:
             follow = data[pos + 1:pos + 2].decode("utf-8", "replace")
+            quote_line = data.count(b"\n", 0, pos) + 1
+            if quote_line != line:
+                table.problem(line, column, (
+                    f"the quoted cell that starts here runs on to line {quote_line}, where a quote is "
+                    f'followed by "{follow}"; close this cell with a quote (") where it should end'), "csv-quoting")
+                return False
             table.problem(line, column, (
                 f'after the quote that closes a quoted cell comes "{follow}" instead of a comma or the '
                 "end of the line; write a quote inside a quoted cell twice (\"\"), and check that no "
@@ -322,8 +330,20 @@ def _parse_header(raw: bytes) -> list[str] | None:
         return None
 
 
-def _blank_lines(data: bytes) -> bool:
-    return data.startswith((b"\n", b"\r\n")) or b"\n\n" in data or b"\n\r\n" in data
+def _separator_ok(data: bytes, table: CsvTable) -> bool:
+    """Spot a file saved with ';' or TAB between cells before its quotes confuse the rest."""
+    first = data.lstrip(b"\r\n")
+    end = first.find(b"\n")
+    line = first[:end if end >= 0 else len(first)]
+    if b"," in line:
+        return True
+    for sep, label in ((b";", "';'"), (b"\t", "a TAB")):
+        if sep in line:
+            table.problem(data[:len(data) - len(first)].count(b"\n") + 1, None, (
+                f"this file seems to use {label} between cells; save it as CSV with commas "
+                '("CSV UTF-8 (comma delimited)")'), "csv-separator")
+            return False
+    return True
 
 
 def _header(raw: bytes, line: int, table: CsvTable, required: tuple[str, ...]) -> list[str] | None:
@@ -331,13 +351,6 @@ def _header(raw: bytes, line: int, table: CsvTable, required: tuple[str, ...]) -
     if names is None:
         table.problem(line, None, "the header line is not valid CSV", "csv-quoting")
         return None
-    if len(names) == 1:
-        for sep, label in ((";", "';'"), ("\t", "a TAB")):
-            if sep in names[0]:
-                table.problem(line, None, (
-                    f"this file seems to use {label} between cells; save it as CSV with commas "
-                    '("CSV UTF-8 (comma delimited)")'), "csv-separator")
-                return None
     ok = True
     seen: dict[str, int] = {}
     for i, name in enumerate(names, start=1):
@@ -426,7 +439,7 @@ def _slow_read(data: bytes, header: list[str], table: CsvTable) -> None:
             if len(record) != width:
                 few = len(record) < width
                 table.problem(line, None, (
-                    f"this row has {len(record)} cells but the header has {width}; "
+                    f"this row has {len(record)} cell{'s' if len(record) != 1 else ''} but the header has {width}; "
                     + ("a cell or a comma is missing" if few else
                        "there are extra commas (put a cell that holds a comma in quotes)")),
                     "csv-ragged-row")

@@ -182,7 +182,7 @@ def check_clash(events: CsvTable, series: CsvTable) -> None:
 
 
 def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | None,
-                  observations: CsvTable | None) -> None:
+                  observations: CsvTable | None, series: CsvTable | None) -> None:
     """Every event and every observation has a `supports` citation, itself or through its series."""
     frame = citations.frame
     supports = (frame["stance"] == "supports").to_numpy()
@@ -195,9 +195,11 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
         report(events, np.flatnonzero(bad), "event_id",
                lambda r: (f"event {shown(cells[r])} has no citation with stance \"supports\"; "
                           "add one in citations.csv"), "supported")
-    if usable(observations):
+    if usable(observations) and usable(series):
         obs = observations.frame
-        pending = np.flatnonzero(~member(obs["series_id"].to_numpy(dtype=object), backed))
+        sids = obs["series_id"].to_numpy(dtype=object)
+        known = member(sids, series.frame["series_id"].to_numpy(dtype=object))  # unknown ones are reported already
+        pending = np.flatnonzero(known & ~member(sids, backed))
         if len(pending):
             sub = obs.iloc[pending]
             keys = (sub["series_id"] + "@" + sub["period"]).to_numpy(dtype=object)
