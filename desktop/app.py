@@ -107,11 +107,26 @@ def run(options: argparse.Namespace) -> int:
                 app.exit(EXIT_MISUSE)
                 return
             state.set_focus(options.select, "command-line")
+        if options.present:
+            if not _start_presenting(window, dataset, options, full_screen=True):
+                app.exit(EXIT_MISUSE)
 
     window.load_failed.connect(_on_first_load_failed)
     window.dataset_changed.connect(_on_first_loaded)
     window.open_dataset(folder)
     return app.exec()
+
+
+def _start_presenting(window, dataset, options, full_screen: bool) -> bool:
+    """Classroom mode from the command line; False (after saying why) for an unknown lesson or step."""
+    from .ui.presentation import check_request
+
+    problem = check_request(dataset, options.lesson, options.step)
+    if problem:
+        print(f"factdeck: {problem}", file=sys.stderr)
+        return False
+    window.presentation.start(options.lesson, options.step, full_screen=full_screen)
+    return True
 
 
 def _print_problems(folder: Path, problems: list) -> None:
@@ -136,6 +151,9 @@ def _render_and_exit(app, window, state, options, folder: Path, handler) -> int:
                   file=sys.stderr)
             return EXIT_MISUSE
         state.set_focus(options.select, "command-line")
+    # In screenshot mode --size wins over full screen: the slide renders at exactly that size.
+    if options.present and not _start_presenting(window, dataset, options, full_screen=False):
+        return EXIT_MISUSE
     for _ in range(3):  # let layouts settle and deferred paints run
         app.processEvents()
     image = window.grab()

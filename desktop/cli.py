@@ -1,6 +1,7 @@
 """The command line: open the app, or run one of the subcommands.
 
     factdeck [--dataset PATH] [--select TARGET] [--screenshot OUT.png [--size WxH]] [--smoke-test]
+             [--present [--lesson ID [--step N]]]
     factdeck validate PATH [PATH ...]
     factdeck cite TARGET | --all [--dataset PATH] [--style …]
 
@@ -42,6 +43,12 @@ def _png_path(text: str) -> Path:
     return path
 
 
+def _step(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a step number; steps count from 1')
+    return int(text)
+
+
 def app_parser() -> argparse.ArgumentParser:
     """The options for opening the app (no subcommand)."""
     parser = argparse.ArgumentParser(
@@ -54,6 +61,10 @@ def app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", metavar="OUT.png", type=_png_path, help="render the window offscreen to a PNG and exit")
     parser.add_argument("--size", metavar="WxH", type=_size, help="window size for --screenshot, e.g. 1920x1080")
     parser.add_argument("--smoke-test", action="store_true", help="build the window, paint one frame and exit 0, or non-zero on failure")
+    parser.add_argument("--present", action="store_true",
+                        help="start in classroom mode: full screen, large type, where you left off (or --lesson)")
+    parser.add_argument("--lesson", metavar="ID", help="with --present: the lesson to present (a lesson_id of lessons.csv)")
+    parser.add_argument("--step", metavar="N", type=_step, help="with --lesson: the step to open at (1 is the first)")
     parser.add_argument("--lang", metavar="LANG", help="interface language: en, es, or a locale such as es-MX")
     parser.add_argument("--version", action="version", version=_version())
     return parser
@@ -77,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     options = app_parser().parse_args(args)
     if options.size and not options.screenshot:
         app_parser().error("--size goes with --screenshot")
+    if options.lesson is not None and not options.present:
+        app_parser().error("--lesson goes with --present")
+    if options.step is not None and options.lesson is None:
+        app_parser().error("--step goes with --lesson")
     if options.dataset is not None and not options.dataset.is_dir():
         what = "no such folder" if not options.dataset.exists() else "not a folder"
         print(f"factdeck: --dataset {options.dataset}: {what}; give the folder that holds datapackage.json", file=sys.stderr)

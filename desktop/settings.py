@@ -42,6 +42,7 @@ PRESENT_THEME = Key("present/theme", str, "light")
 LAST_LESSON = Key("present/last-lesson", str, "")
 LAST_STEP = Key("present/last-step", int, 1)
 REVEAL_LESSONS = Key("present/reveal-lessons", list, [])
+LAST_FACT = Key("present/last-fact", str, "")  # where "facts in time" was left, as an event id
 LINK_CHART_TO_TIMELINE = Key("chart/link-to-timeline", bool, True)
 CITATION_STYLE = Key("citations/style", str, "apa")
 

@@ -20,6 +20,7 @@ from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
 from .load_job import DatasetLoadJob
+from .presentation import PresentationController
 from .problems_dialog import ProblemsDialog
 
 if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the window is on screen
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
         self._build_actions()
+        self.presentation = PresentationController(self, state, settings)
         self._build_menus()
         self._build_toolbar()
         self.status_label = QLabel(self)
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.setObjectName("viewMenu")
+        self.present_menu = bar.addMenu(self.tr("&Present"))
+        self.present_menu.setObjectName("presentMenu")
+        self.presentation.fill_menu(self.present_menu)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.about_action)
@@ -98,6 +103,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.addAction(self.open_action)
+        self.toolbar.addAction(self.presentation.start_action)
         self.addToolBar(self.toolbar)
 
     # ---- dataset ----------------------------------------------------------
@@ -164,6 +170,18 @@ class MainWindow(QMainWindow):
         self.about_dialog = AboutDialog(self)
         self.about_dialog.open()
 
+    def set_chrome_visible(self, visible: bool) -> None:
+        """Hide the menu bar, the window's toolbars and the status bar (classroom mode), or bring back those that were shown."""
+        if not visible:
+            bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+            self._chrome_shown = [w for w in bars if w.isVisible()]
+            for widget in self._chrome_shown:
+                widget.hide()
+        else:
+            for widget in getattr(self, "_chrome_shown", []):
+                widget.show()
+            self._chrome_shown = []
+
     # ---- layout persistence ---------------------------------------------------
     def restore_layout(self) -> None:
         """Restore size and position, but only onto a screen that exists now."""
@@ -206,5 +224,6 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.SPLITTER_LOWER, encode(self.lower_splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.presentation.stop()  # save the normal layout, not the full-screen slides
         self.save_layout()
         super().closeEvent(event)
