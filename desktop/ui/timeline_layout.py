@@ -177,13 +177,18 @@ def compute_layout(
     label_width: Callable[[int], float] | None = None,
     focus: int = -1,
     label_pad: float = 8.0,
+    radius: float | None = None,
+    max_label: float = float("inf"),
 ) -> TimelineLayout:
     """Lay out the facts that pass `mask` for the span `view` drawn between pixels `left` and `right`.
 
     `gap`: markers closer than this (pixels) are aggregated. `label_rows`: label rows per lane.
     `label_width(i)`: the pixel width fact i's label needs (labels are skipped when None).
     `focus`: a model index always drawn on its own and labelled first (-1 for none).
+    `max_label`: a label that fits nowhere whole may be shortened to this width.
+    `radius`: half a marker's width in pixels (row 0 labels keep clear of markers); gap / 2 by default.
     """
+    radius = gap / 2 if radius is None else radius
     v0, v1 = view
     n_lanes = len(model.lanes)
     shown_idx = np.flatnonzero(mask)
@@ -219,7 +224,7 @@ def compute_layout(
     labels: list[Label] = []
     if label_width is not None and label_rows > 0:
         labels = _place_labels(model, markers, marker_px, band_idx, band_px0, band_px1,
-                               left, right, label_rows, label_width, focus, label_pad)
+                               left, right, label_rows, label_width, focus, label_pad, aggregates, radius, max_label)
     return TimelineLayout(
         view=(v0, v1), left=left, right=right, shown=int(len(shown_idx)),
         markers=markers, marker_px=marker_px, bands=band_idx, band_px0=band_px0, band_px1=band_px1,
@@ -285,41 +290,71 @@ def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: fl
 
 
 def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, right,
-                  rows, label_width, focus, pad) -> list[Label]:
-    """Greedy, in rank order: each label takes the first row where it fits, to the right of its
-    anchor, else ending at it; a label that fits nowhere gives way."""
+                  rows, label_width, focus, pad, aggregates, radius, max_label) -> list[Label]:
+    """Greedy, in rank order: each label takes the first row where it fits, else gives way.
+
+    Row 0 is the marker row itself: a label there sits just right (or left) of its
+    marker, and the lane's markers and grouped marks are obstacles. Rows above take
+    a label starting at its anchor (or ending at it), joined by a leader line.
+    """
     anchor_idx = np.concatenate([markers, bands]).astype(np.int64)
     anchor_px = np.concatenate([marker_px, np.maximum(band_px0, left)])
+    n_markers = len(markers)
     if len(anchor_idx) == 0:
         return []
+    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    obstacles = [(int(model.lane[i]), x - radius, x + radius) for i, x in zip(markers.tolist(), marker_px.tolist())]
+    obstacles += [(a.lane, a.px0 - radius, a.px1 + radius) for a in aggregates]
+    for lane, a, b in sorted(obstacles, key=lambda o: o[1]):
+        _insert_merged(occupied.setdefault((lane, 0), []), a, b)
     ranks = model.rank[anchor_idx].copy()
     if focus >= 0:
         ranks[anchor_idx == focus] = -1
     order = np.argsort(ranks, kind="stable")[:MAX_LABEL_CANDIDATES]
-    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
     placed: list[Label] = []
     for k in order.tolist():
         i = int(anchor_idx[k])
         x = float(anchor_px[k])
-        width = float(label_width(i))
+        full = float(label_width(i))
         lane = int(model.lane[i])
+        is_marker = k < n_markers
         spot = None
-        for row in range(rows):
-            for start in (x, x - width):
+        # The whole title where it fits; else shortened (the view elides it with "…").
+        for width, row in [(w, r) for w in ((full, max_label) if full > max_label else (full,)) for r in range(rows)]:
+            if row == 0 and is_marker:
+                starts = (x + radius + pad, x - radius - pad - width)
+            else:
+                starts = (x, x - width) if is_marker else (x,)
+            for start in starts:
                 start = min(max(start, left), right - width)
                 if start < left - 0.5:
                     continue
                 if _free(occupied.get((lane, row), []), start - pad / 2, start + width + pad / 2):
-                    spot = (row, start)
+                    spot = (row, start, width)
                     break
             if spot:
                 break
         if spot is None:
             continue
-        row, start = spot
-        bisect.insort(occupied.setdefault((lane, row), []), (start - pad / 2, start + width + pad / 2))
+        row, start, width = spot
+        _insert_merged(occupied.setdefault((lane, row), []), start - pad / 2, start + width + pad / 2)
         placed.append(Label(i, lane, row, start, width))
     return placed
+
+
+def _insert_merged(spans: list[tuple[float, float]], a: float, b: float) -> None:
+    """Add [a, b) to sorted spans, merging any it touches, so they stay disjoint."""
+    k = bisect.bisect_left(spans, (a, a))
+    lo = k
+    while lo > 0 and spans[lo - 1][1] >= a:
+        lo -= 1
+    hi = k
+    while hi < len(spans) and spans[hi][0] <= b:
+        hi += 1
+    if lo < hi:
+        a = min(a, spans[lo][0])
+        b = max(b, spans[hi - 1][1])
+    spans[lo:hi] = [(a, b)]
 
 
 def _free(spans: list[tuple[float, float]], a: float, b: float) -> bool:

@@ -31,7 +31,6 @@ def paint_timeline(view: "TimelineView", p: QPainter) -> None:
     p.fillRect(view.rect(), QColor(theme.background))
     left, right = layout.left, layout.right
     n_lanes = len(view.model.lanes)
-    lane_h = view.lane_height()
     lanes_bottom = view.lane_top(n_lanes)
 
     # Lanes: a faint alternating wash so the eye follows a row.
@@ -39,7 +38,7 @@ def paint_timeline(view: "TimelineView", p: QPainter) -> None:
     shade.setAlpha(10 if not theme.dark else 22)
     for lane in range(n_lanes):
         if lane % 2:
-            p.fillRect(QRectF(0, view.lane_top(lane), view.width(), lane_h), shade)
+            p.fillRect(QRectF(0, view.lane_top(lane), view.width(), view.lane_height(lane)), shade)
 
     # Axis ticks and vertical grid.
     ticks = axis_ticks(layout.view[0], layout.view[1], right - left, view.fm.horizontalAdvance("00 Sep 0000") + 16)
@@ -146,10 +145,12 @@ def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
         span = (model.x1[index] - model.x0[index]) * scale
         if span > m * 0.8:  # the date is known only to a month or a year: bracket the days it may mean
             a = x - span / 2
+            yb = y + m / 2 + 1  # under the marker row's text, so an inline label stays clean
             p.setPen(pen(colour, max(1.5, theme.line_width * 0.75)))
-            p.drawLine(QPointF(a, y), QPointF(a + span, y))
-            p.drawLine(QPointF(a, y - m / 3), QPointF(a, y + m / 3))
-            p.drawLine(QPointF(a + span, y - m / 3), QPointF(a + span, y + m / 3))
+            p.drawLine(QPointF(a, yb), QPointF(a + span, yb))
+            p.drawLine(QPointF(a, yb - m / 2), QPointF(a, yb))
+            p.drawLine(QPointF(a + span, yb - m / 2), QPointF(a + span, yb))
+            p.drawLine(QPointF(x, yb), QPointF(x, y))
         statement = model.kind[index] == STATEMENT
         if statement:  # a standing statement: hollow, with a dashed "true from here on" tail
             p.setPen(pen(colour, max(1.5, theme.line_width * 0.75), Qt.PenStyle.DashLine))
@@ -222,7 +223,7 @@ def _paint_labels(view, p: QPainter, layout, fg: QColor, muted: QColor) -> None:
         lane = label.lane
         top = view.label_y(lane, label.row)
         anchor = view.marker_point(index)
-        if anchor is not None and (label.row > 0 or not label.x <= anchor.x() <= label.x + label.width):
+        if anchor is not None and label.row > 0:
             p.setPen(pen(leader, 1))
             x = min(max(anchor.x(), label.x), label.x + label.width)
             p.drawLine(QPointF(anchor.x(), anchor.y() - view.marker / 2 - 1), QPointF(x, top + view.line_h - 2))
@@ -253,7 +254,7 @@ def _paint_key(view, p: QPainter, axis_y: float, fg: QColor, muted: QColor) -> N
     p.setFont(view.font_small)
     items = [("band", tr("period")), ("hollow", tr("as of")), ("hatch", tr("grouped"))]
     x = 6.0
-    for row_items in (items[:2], items[2:]):
+    for row_items in (items,):
         x = 6.0
         for kind, word in row_items:
             width = m * 1.6 + 4 + view.fm_small.horizontalAdvance(word) + 10

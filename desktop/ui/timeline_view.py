@@ -91,22 +91,35 @@ class TimelineView(QWidget):
         self.invalidate()
 
     def _metrics(self) -> dict:
-        """Sizes that change only with the widget's size or the theme (cached: painting asks often)."""
+        """Sizes that change only with the widget's size or the theme (cached: painting asks often).
+
+        Each lane has a marker row (which also takes labels beside the markers), its own
+        band rows for periods (none when it has no periods), and as many label rows above
+        as the height allows, the same number in every lane.
+        """
         if self._geom is None:
-            names = [self.text.lane_name(i) for i in range(len(self.model.lanes))]
+            model = self.model
+            names = [self.text.lane_name(i) for i in range(len(model.lanes))]
             widest = max((self.fm_bold.horizontalAdvance(n) for n in names), default=60.0)
             gutter = min(widest + self.marker * 2 + 20, max(self.width() * 0.18, 90.0))
             edge = self.fm_small.horizontalAdvance("‹ 00000") + 6
-            n = max(1, len(self.model.lanes))
-            axis = self.line_h * 2 + 8
-            lane_h = max(self.marker + 8, (self.height() - 6 - axis) / n)
-            periods = self.model.band_row[self.model.kind == PERIOD]
-            band_rows = int(periods.max()) + 1 if len(periods) else 0
+            n = max(1, len(model.lanes))
+            axis = self.line_h + 12
             band_h = max(5.0, self.marker * 0.7)
-            free = lane_h - 8 - self.marker - band_rows * (band_h + 2)
-            label_rows = max(0, int(free // self.line_h))
-            self._geom = dict(gutter=gutter, edge=edge, axis=axis, lane_h=lane_h, band_rows=band_rows,
-                              band_h=band_h, label_rows=label_rows, left=gutter + edge, right=self.width() - edge)
+            bands = np.zeros(n, dtype=np.int64)
+            periods = model.kind == PERIOD
+            if periods.any():
+                np.maximum.at(bands, model.lane[periods], model.band_row[periods] + 1)
+            row_h = max(self.marker + 4, self.line_h)
+            fixed = 6 + row_h + bands * (band_h + 2)
+            free = self.height() - 6 - axis - float(fixed.sum())
+            extra = max(0, int(free // (n * self.line_h)))
+            spare = max(0.0, free - extra * n * self.line_h) / n
+            heights = fixed + extra * self.line_h + spare
+            tops = 4 + np.concatenate([[0.0], np.cumsum(heights)])
+            marker_y = tops[:-1] + 3 + spare / 2 + extra * self.line_h + row_h / 2
+            self._geom = dict(gutter=gutter, edge=edge, axis=axis, tops=tops, band_h=band_h, row_h=row_h,
+                              label_rows=extra + 1, marker_y=marker_y, left=gutter + edge, right=self.width() - edge)
         return self._geom
 
     def gutter_width(self) -> float:
@@ -124,12 +137,6 @@ class TimelineView(QWidget):
     def axis_height(self) -> float:
         return self._metrics()["axis"]
 
-    def lane_height(self) -> float:
-        return self._metrics()["lane_h"]
-
-    def band_rows(self) -> int:
-        return self._metrics()["band_rows"]
-
     def band_h(self) -> float:
         return self._metrics()["band_h"]
 
@@ -137,19 +144,24 @@ class TimelineView(QWidget):
         return self._metrics()["label_rows"]
 
     def lane_top(self, lane: int) -> float:
-        return 4 + lane * self._metrics()["lane_h"]
+        return float(self._metrics()["tops"][lane])
+
+    def lane_height(self, lane: int) -> float:
+        tops = self._metrics()["tops"]
+        return float(tops[lane + 1] - tops[lane])
 
     def marker_y(self, lane: int) -> float:
         """The vertical centre of a lane's marker row."""
-        g = self._metrics()
-        return 4 + lane * g["lane_h"] + 4 + g["label_rows"] * self.line_h + self.marker / 2 + 2
+        return float(self._metrics()["marker_y"][lane])
 
     def band_y(self, lane: int, row: int) -> float:
-        return self.marker_y(lane) + self.marker / 2 + 3 + row * (self._metrics()["band_h"] + 2)
+        g = self._metrics()
+        return self.marker_y(lane) + g["row_h"] / 2 + 2 + row * (g["band_h"] + 2)
 
     def label_y(self, lane: int, row: int) -> float:
-        """Top of a label row: row 0 sits just above the markers."""
-        return self.marker_y(lane) - self.marker / 2 - 2 - (row + 1) * self.line_h
+        """Top of a label row: row 0 is the marker row, rows above climb one line each."""
+        y = self.marker_y(lane) - self.line_h / 2
+        return y if row == 0 else y - self._metrics()["row_h"] / 2 - 2 - (row - 1) * self.line_h - self.line_h / 2
 
     def x_of(self, year: float) -> float:
         return float(to_px(year, self.view, self.plot_left(), self.plot_right()))
@@ -209,7 +221,8 @@ class TimelineView(QWidget):
         if self._layout is None:
             self._layout = compute_layout(
                 self.model, self.mask, self.view, self.plot_left(), self.plot_right(), self.gap,
-                self.label_rows(), self.label_width, self.focus_index,
+                self.label_rows(), self.label_width, self.focus_index, radius=self.marker / 2 + 2,
+                max_label=self.max_label_width(),
             )
         return self._layout
 
@@ -219,12 +232,12 @@ class TimelineView(QWidget):
             date, title = self.text.date_label(index), self.text.title(index)
             fm = self.fm_bold if index == self.focus_index else self.fm
             width = fm.horizontalAdvance(date) + fm.horizontalAdvance("  ") + fm.horizontalAdvance(title) + 2
-            width = min(width, self.max_label_width())
+            width = min(width, self.plot_right() - self.plot_left())
             self._widths[index] = width
         return width
 
     def max_label_width(self) -> float:
-        return max(self.fm.averageCharWidth() * 34, (self.plot_right() - self.plot_left()) * 0.3)
+        return max(self.fm.averageCharWidth() * 26, (self.plot_right() - self.plot_left()) * 0.16)
 
     def set_mask(self, mask: np.ndarray) -> None:
         self.mask = mask

@@ -1,0 +1,136 @@
+"""The timeline's pure layout: nothing dropped at any zoom, labels never overlap, ticks adapt."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from desktop.ui.timeline_axis import axis_ticks
+from desktop.ui.timeline_layout import PERIOD, POINT, STATEMENT, TimelineModel, compute_layout
+
+
+def make_model(n: int, seed: int = 3, lanes: int = 4) -> TimelineModel:
+    rng = np.random.default_rng(seed)
+    x0 = np.sort(rng.uniform(1990, 2025, n))
+    kind = rng.choice([POINT, PERIOD, STATEMENT], n, p=[0.8, 0.1, 0.1]).astype(np.int8)
+    length = np.where(kind == PERIOD, rng.uniform(0.1, 6, n), rng.choice([1 / 365, 1 / 12, 1.0], n))
+    return TimelineModel(
+        ids=np.array([f"e{i}" for i in range(n)], dtype=object), kind=kind, x0=x0, x1=x0 + length,
+        open_ended=np.zeros(n, dtype=bool), lane=rng.integers(0, lanes, n), lanes=[f"c{k}" for k in range(lanes)],
+        priority=rng.choice([0, 1, 2, 3], n, p=[0.85, 0.05, 0.05, 0.05]),
+    )
+
+
+def accounted(layout) -> np.ndarray:
+    """Every model index the layout draws or counts in an aggregate (off-screen are counted, not listed)."""
+    members = [a.members for a in layout.aggregates]
+    return np.concatenate([layout.markers, layout.bands, *members]).astype(np.int64)
+
+
+VIEWS = [(1900, 2100), (1990, 2026), (2005, 2010), (2018, 2019), (2018.5, 2018.6), (2018.50, 2018.506), (1800, 1850)]
+
+
+@pytest.mark.parametrize("n", [0, 1, 40, 5_000])
+@pytest.mark.parametrize("view", VIEWS)
+def test_drawn_plus_aggregated_plus_off_screen_equals_the_filter_count(n, view):
+    model = make_model(n)
+    mask = np.random.default_rng(n).random(n) < 0.7
+    layout = compute_layout(model, mask, view, 200.0, 1700.0, gap=12.0, label_rows=3,
+                            label_width=lambda i: 150.0, focus=int(np.flatnonzero(mask)[0]) if mask.any() else -1)
+    assert layout.drawn + layout.aggregated + layout.off_screen == mask.sum() == layout.shown
+    listed = accounted(layout)
+    assert len(np.unique(listed)) == len(listed), "a fact is drawn twice"
+    assert mask[listed].all(), "a filtered-out fact is drawn"
+    # Everything listed is in view: a marker by its position, a band by its extent.
+    marks = np.concatenate([layout.markers, *[a.members for a in layout.aggregates]]).astype(np.int64)
+    assert ((model.pos[marks] >= view[0]) & (model.pos[marks] <= view[1])).all()
+    assert ((model.x1[layout.bands] >= view[0]) & (model.x0[layout.bands] <= view[1])).all()
+
+
+def test_close_markers_are_aggregated_and_far_ones_are_not():
+    model = make_model(2_000, lanes=1)
+    mask = np.ones(len(model), dtype=bool)
+    wide = compute_layout(model, mask, (1990, 2026), 0.0, 1000.0, gap=10.0, label_rows=0)
+    assert wide.aggregates, "2,000 facts in 1,000 pixels must be grouped"
+    px = np.sort(wide.marker_px)
+    assert len(px) < 1000 / 10 * 2
+    # Singles that remain stand apart from every other drawn mark.
+    for agg in wide.aggregates:
+        assert agg.count >= 2
+    near = compute_layout(model, mask, (2000.0, 2000.05), 0.0, 1000.0, gap=10.0, label_rows=0)
+    assert not near.aggregates
+
+
+def test_the_focused_fact_is_never_grouped():
+    model = make_model(2_000, lanes=1)
+    mask = np.ones(len(model), dtype=bool)
+    layout = compute_layout(model, mask, (1990, 2026), 0.0, 1000.0, gap=10.0, label_rows=2,
+                            label_width=lambda i: 80.0, focus=1000)
+    assert 1000 in layout.markers.tolist() or 1000 in layout.bands.tolist()
+    assert layout.labels[0].index == 1000
+
+
+def test_labels_never_overlap_and_belong_to_drawn_facts():
+    model = make_model(600)
+    mask = np.ones(len(model), dtype=bool)
+    for view in VIEWS:
+        layout = compute_layout(model, mask, view, 100.0, 1500.0, gap=12.0, label_rows=3,
+                                label_width=lambda i: 60.0 + (i % 7) * 30.0, radius=6.0, max_label=120.0)
+        drawn = set(layout.markers.tolist()) | set(layout.bands.tolist())
+        by_row: dict = {}
+        for label in layout.labels:
+            assert label.index in drawn
+            assert 100.0 - 0.5 <= label.x and label.x + label.width <= 1500.0 + 0.5
+            by_row.setdefault((label.lane, label.row), []).append((label.x, label.x + label.width))
+        for spans in by_row.values():
+            spans.sort()
+            for (a0, a1), (b0, b1) in zip(spans, spans[1:]):
+                assert a1 <= b0, f"labels overlap in {view}"
+        # Markers of the lane are obstacles in the marker row: no label covers one.
+        for label in layout.labels:
+            if label.row == 0:
+                same = layout.markers[model.lane[layout.markers] == label.lane]
+                px = layout.marker_px[model.lane[layout.markers] == label.lane]
+                assert not np.any((px + 6.0 > label.x) & (px - 6.0 < label.x + label.width))
+
+
+def test_labels_give_way_in_priority_order_and_come_back_when_zoomed_in():
+    x0 = np.array([2000.0, 2000.01, 2000.02])
+    model = TimelineModel(
+        ids=np.array(["a", "b", "c"], dtype=object), kind=np.zeros(3, dtype=np.int8), x0=x0, x1=x0 + 1 / 365,
+        open_ended=np.zeros(3, dtype=bool), lane=np.zeros(3, dtype=np.int64), lanes=["x"],
+        priority=np.array([0, 0, 1]),  # c is disputed
+    )
+    mask = np.ones(3, dtype=bool)
+    tight = compute_layout(model, mask, (2000.0, 2002.0), 0.0, 1000.0, gap=3.0, label_rows=1,
+                           label_width=lambda i: 100.0, radius=1.0)
+    assert [label.index for label in tight.labels] == [2], "the disputed fact keeps its label"
+    wide = compute_layout(model, mask, (1999.99, 2000.04), 0.0, 1000.0, gap=3.0, label_rows=1,
+                          label_width=lambda i: 100.0, radius=1.0)
+    assert sorted(label.index for label in wide.labels) == [0, 1, 2]
+
+
+def test_open_periods_and_bands():
+    x0 = np.array([2013.0, 2010.0])
+    model = TimelineModel(
+        ids=np.array(["wave", "other"], dtype=object), kind=np.array([PERIOD, PERIOD], dtype=np.int8), x0=x0,
+        x1=np.array([2025.0, 2011.0]), open_ended=np.array([True, False]), lane=np.zeros(2, dtype=np.int64),
+        lanes=["x"], priority=np.zeros(2, dtype=np.int64),
+    )
+    layout = compute_layout(model, np.ones(2, dtype=bool), (2015, 2016), 0.0, 1000.0, gap=10.0, label_rows=1)
+    assert layout.bands.tolist() == [0] and layout.off_left.tolist() == [1]
+
+
+@pytest.mark.parametrize("span, unit_label", [(100, "1950"), (6, "2016"), (1.2, "Mar"), (0.05, "3 Jan")])
+def test_axis_ticks_adapt_from_decades_to_days(span, unit_label):
+    start = 2015.0 if span < 50 else 1900.0
+    ticks = axis_ticks(start, start + span, 1500.0)
+    labels = [t.label for t in ticks]
+    assert 3 <= len(ticks) <= 1500 / 90 + 1
+    assert any(unit_label in label for label in labels), labels
+    assert all(b.x > a.x for a, b in zip(ticks, ticks[1:]))
+
+
+def test_day_ticks_name_days_and_the_first_names_the_year():
+    ticks = axis_ticks(2019.79, 2019.80, 1500.0)
+    assert ticks[0].label == "17 Oct 2019"
+    assert ticks[1].label == "18 Oct"

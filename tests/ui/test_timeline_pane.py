@@ -1,0 +1,283 @@
+"""The timeline pane as a user meets it: click, drag, scroll, type, press keys; see what it shows."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QLabel, QToolTip
+
+from desktop.dataset.filters import Filters
+from desktop.state import SelectionState
+from desktop.ui.theme import LIGHT, PROJECTOR_DARK, themes
+from desktop.ui.timeline_pane import TimelinePane
+
+
+@pytest.fixture
+def make_pane(qtbot, app_font):
+    def make(dataset, width=1400, height=420):
+        state = SelectionState()
+        pane = TimelinePane(dataset, state)
+        qtbot.addWidget(pane)
+        pane.resize(width, height)
+        pane.show()
+        qtbot.waitExposed(pane)
+        return pane, state
+    yield make
+    themes().set_theme(LIGHT)
+
+
+def index_of(pane, event_id: str) -> int:
+    return pane.model.index_of[event_id]
+
+
+def point_of(pane, event_id: str) -> QPoint:
+    point = pane.view.marker_point(index_of(pane, event_id))
+    assert point is not None, f"{event_id} is not drawn"
+    return point.toPoint()
+
+
+def count_text(pane) -> str:
+    return pane.findChild(QLabel, "timelineCount").text()
+
+
+def wheel(widget, pos: QPointF, dy: int = 0, dx: int = 0) -> None:
+    event = QWheelEvent(pos, widget.mapToGlobal(pos), QPoint(), QPoint(dx, dy), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_every_fact_is_drawn_with_its_count_and_the_constructor_signature(make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    assert pane.objectName() == "timelinePane"
+    layout = pane.view.current_layout()
+    assert layout.drawn + layout.aggregated + layout.off_screen == len(valid_dataset.events)
+    assert count_text(pane) == "5 of 5 facts"
+    assert state.time_range == pane.view.view  # published for the chart to follow
+    labelled = {pane.model.ids[label.index] for label in layout.labels}
+    assert "oxycontin-launch" in labelled
+
+
+def test_clicking_a_marker_focuses_it_and_the_label_reads_the_date_as_known(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    with qtbot.waitSignal(state.focus_changed) as signal:
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=point_of(pane, "oxycontin-launch"))
+    assert signal.args == ["oxycontin-launch", "timeline"]
+    assert pane.view.focus_index == index_of(pane, "oxycontin-launch")
+    i = index_of(pane, "oxycontin-launch")
+    assert pane.text.date_label(i) == "Jan 1996"  # month precision, not a false day
+    assert pane.view.label_rect(i) is not None
+    assert "OxyContin is launched" in pane.view.accessibleDescription()
+    assert "Court record" in pane.view.accessibleDescription()
+
+
+def test_a_period_is_drawn_as_a_band_and_clicking_it_focuses_it(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    layout = pane.view.current_layout()
+    assert index_of(pane, "first-wave") in layout.bands.tolist()
+    assert pane.text.date_label(index_of(pane, "fentanyl-wave")) == "2013 – now"
+    with qtbot.waitSignal(state.focus_changed):
+        qtbot.mouseClick(pane.view, Qt.MouseButton.LeftButton, pos=point_of(pane, "first-wave"))
+    assert state.focus == "first-wave"
+
+
+def test_keys_walk_the_filtered_facts_in_time(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    pane.view.setFocus()
+    order = [pane.model.ids[i] for i in pane.time_order]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home)
+    assert state.focus == order[0]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert state.focus == order[1]
+    qtbot.keyClick(pane.view, Qt.Key.Key_Left)
+    assert state.focus == order[0]
+    qtbot.keyClick(pane.view, Qt.Key.Key_End)
+    assert state.focus == order[-1]
+    # With a filter on, the walk skips what is hidden.
+    state.set_filters(Filters(categories=frozenset({"Waves"})), "test")
+    qtbot.keyClick(pane.view, Qt.Key.Key_Home)
+    assert state.focus == "first-wave"
+    qtbot.keyClick(pane.view, Qt.Key.Key_Right)
+    assert state.focus == "fentanyl-wave"
+
+
+def test_space_and_page_down_are_left_to_classroom_mode(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    pane.view.setFocus()
+    before = pane.view.view
+    qtbot.keyClick(pane.view, Qt.Key.Key_Space)
+    qtbot.keyClick(pane.view, Qt.Key.Key_PageDown)
+    assert state.focus == "" and pane.view.view == before
+
+
+def test_typing_filters_as_you_type_with_a_count(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    search = pane.bar.search
+    qtbot.keyClicks(search, "oxy")
+    assert count_text(pane) == "1 of 5 facts"
+    assert state.filters.text == "oxy"
+    layout = pane.view.current_layout()
+    assert layout.drawn + layout.aggregated + layout.off_screen == 1
+    assert [pane.model.ids[i] for i in layout.markers] == ["oxycontin-launch"]
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    qtbot.keyClick(search, Qt.Key.Key_Backspace)
+    assert count_text(pane) == "5 of 5 facts"
+
+
+def test_search_reaches_quotes_and_source_names(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    qtbot.keyClicks(pane.bar.search, "legal ports")  # only in a citation's quote
+    assert count_text(pane) == "1 of 5 facts"
+    assert np.array_equal(pane.shown_mask(), valid_dataset.event_mask(state.filters))
+
+
+def test_category_and_claim_type_menus_filter_together(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    pane.bar.category_actions["Waves"].trigger()  # untick one category
+    assert "Waves" not in state.filters.categories
+    assert count_text(pane) == "3 of 5 facts"
+    pane.bar.claim_actions["journalist-assertion"].trigger()
+    assert np.array_equal(pane.shown_mask(), valid_dataset.event_mask(state.filters))
+    assert count_text(pane) == f"{int(valid_dataset.event_mask(state.filters).sum())} of 5 facts"
+    assert pane.bar.category_button.text() != "Categories"  # says a filter is on
+
+
+def test_date_range_filter(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    from PySide6.QtCore import QDate
+
+    pane.bar.from_edit.setDate(QDate(2018, 1, 1))
+    assert state.filters.date_range[0] == pytest.approx(2018.0)
+    assert np.array_equal(pane.shown_mask(), valid_dataset.event_mask(state.filters))
+    assert "oxycontin-launch" not in {pane.model.ids[i] for i in pane.view.current_layout().markers}
+
+
+def test_filters_set_elsewhere_show_in_the_bar(make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    state.set_filters(Filters(text="cartels", claim_types=frozenset({"court-record"})), "chart")
+    assert pane.bar.search.text() == "cartels"
+    assert not pane.bar.claim_actions["named-source"].isChecked()
+    assert count_text(pane) == f"{int(valid_dataset.event_mask(state.filters).sum())} of 5 facts"
+
+
+def test_wheel_zooms_about_the_pointer_and_publishes_the_range(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    view = pane.view
+    x0, x1 = view.view
+    pos = QPointF(view.x_of(2000.0), 40)
+    with qtbot.waitSignal(state.range_changed) as signal:
+        wheel(view, pos, dy=240)
+    n0, n1 = view.view
+    assert n1 - n0 < x1 - x0
+    assert view.year_of(pos.x()) == pytest.approx(2000.0, abs=1e-6)  # the point under the pointer stays
+    assert signal.args[2] == "timeline" and state.time_range == (n0, n1)
+    for _ in range(60):  # zoom right in: clamped at a couple of days, never a crash
+        wheel(view, pos, dy=240)
+    assert view.view[1] - view.view[0] == pytest.approx(2 / 365.25)
+    layout = view.current_layout()
+    assert layout.drawn + layout.aggregated + layout.off_screen == 5
+
+
+def test_drag_pans(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    view = pane.view
+    start = view.view
+    a = QPoint(700, 30)
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=a)
+    qtbot.mouseMove(view, a + QPoint(-100, 0))
+    qtbot.mouseMove(view, a + QPoint(-200, 0))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=a + QPoint(-200, 0))
+    assert view.view[0] > start[0]  # dragged left: later years come into view
+    assert view.view[1] - view.view[0] == pytest.approx(start[1] - start[0])
+    assert state.focus == ""  # a drag is not a click
+
+
+def test_buttons_and_keys_zoom_and_fit(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    view = pane.view
+    full = view.view[1] - view.view[0]
+    pane.bar.zoom_in_action.trigger()
+    assert view.view[1] - view.view[0] < full
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    narrower = view.view[1] - view.view[0]
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert view.view[1] - view.view[0] == pytest.approx(narrower)
+    assert state.focus == ""  # Ctrl+Right pans, it does not move the focus
+    qtbot.keyClick(view, Qt.Key.Key_Minus)
+    pane.bar.fit_action.trigger()
+    assert view.view[1] - view.view[0] == pytest.approx(full)
+
+
+def test_outside_focus_scrolls_into_view_and_highlights(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    view = pane.view
+    view.set_view(1990.0, 1991.0)
+    state.set_focus("cartel-statement", "chart")
+    i = index_of(pane, "cartel-statement")
+    assert view.view[0] < pane.model.pos[i] < view.view[1]
+    assert view.view[1] - view.view[0] == pytest.approx(1.0)  # the zoom is kept
+    assert view.focus_index == i and i in view.current_layout().markers.tolist()
+    assert view.label_rect(i) is not None  # the focused fact is always labelled
+
+
+def test_outside_range_is_followed(make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    state.set_time_range(2010.0, 2020.0, "chart")
+    assert pane.view.view == (2010.0, 2020.0)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen raising the tooltip window
+def test_tooltip_gives_date_title_category_and_claim_types_as_plain_text(qtbot, make_pane, valid_dataset):
+    pane, state = make_pane(valid_dataset)
+    pos = point_of(pane, "oxycontin-launch")
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, pane.view.mapToGlobal(pos))
+    QApplication.sendEvent(pane.view, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    text = QToolTip.text()
+    for words in ("Jan 1996", "OxyContin is launched", "Pharma", "Court record"):
+        assert words in text
+    QToolTip.hideText()
+
+
+def test_markup_in_a_title_is_shown_literally(make_pane, valid_dataset):
+    pane, _ = make_pane(valid_dataset)
+    i = index_of(pane, "oxycontin-launch")
+    pane.text._titles = pane.text._titles.copy()
+    pane.text._titles[i] = "<b>bold</b> <img src=x>"
+    tip = pane.text.tooltip(i)
+    assert "&lt;b&gt;bold&lt;/b&gt; &lt;img src=x&gt;" in tip and "<img" not in tip
+
+
+def test_disputed_facts_are_marked_and_labelled_first(make_pane, default_dataset):
+    pane, _ = make_pane(default_dataset)
+    disputed = [i for i, event_id in enumerate(pane.model.ids) if event_id in default_dataset.disputed_targets]
+    for i in disputed:
+        assert pane.model.priority[i] & 1
+    ranks = pane.model.rank
+    plain = [i for i in range(len(pane.model)) if pane.model.priority[i] == 0]
+    if disputed and plain:
+        assert max(ranks[disputed]) < min(ranks[plain])
+
+
+def test_theme_change_redraws_bigger(make_pane, valid_dataset):
+    pane, _ = make_pane(valid_dataset)
+    small = pane.view.marker, pane.view.line_h
+    themes().set_theme(PROJECTOR_DARK)
+    assert pane.view.marker > small[0] and pane.view.line_h > small[1]
+    image = pane.view.grab().toImage()
+    assert image.pixelColor(5, 5).lightness() < 60  # dark background
+
+
+@pytest.mark.parametrize("size", [(1920, 420), (1280, 260)])
+def test_default_dataset_labels_never_overlap(make_pane, default_dataset, size):
+    pane, _ = make_pane(default_dataset, *size)
+    layout = pane.view.current_layout()
+    assert layout.drawn + layout.aggregated + layout.off_screen == len(default_dataset.events)
+    assert layout.labels, "some titles must be readable"
+    rects = [pane.view.label_rect(label.index) for label in layout.labels]
+    for k, a in enumerate(rects):
+        assert a.bottom() <= pane.view.height() and a.left() >= 0
+        for b in rects[k + 1:]:
+            assert not a.intersects(b)
