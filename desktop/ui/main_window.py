@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.dataset = dataset
         self.timeline = TimelinePane(dataset, self.state)
         self.chart = ChartPane(dataset, self.state)
-        self.citations = CitationPane(dataset, self.state)
+        self.citations = CitationPane(dataset, self.state, settings=self.settings)
         self.main_splitter.insertWidget(0, self.timeline)
         self.lower_splitter.insertWidget(0, self.chart)
         self.lower_splitter.insertWidget(1, self.citations)
