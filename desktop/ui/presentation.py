@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QPalette, QWindow
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPolygonF, QWindow
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
     QHBoxLayout, QSizePolicy, QTextEdit, QToolBar, QToolButton, QWidget,
@@ -178,6 +178,23 @@ def is_text_input(widget: QWidget | None) -> bool:
 
 
 # ---- the bar at the foot of the slides -----------------------------------------------
+class _Chooser(QComboBox):
+    """A combo box whose arrow is drawn in the theme's colour (style sheets cannot recolour Qt's own)."""
+
+    arrow_colour = QColor("#333333")
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.arrow_colour)
+        side = max(6.0, self.height() / 4)
+        x, y = self.width() - 14 - side, (self.height() - side / 2) / 2
+        painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x + side, y), QPointF(x + side / 2, y + side / 2 + 1)]))
+        painter.end()
+
+
 class PresentationBar(QToolBar):
     """A slim bar under the slides: the lesson chooser, reveal/notes/exit, and "4 / 12".
 
@@ -199,7 +216,7 @@ class PresentationBar(QToolBar):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.chooser = QComboBox(row)
+        self.chooser = _Chooser(row)
         self.chooser.setObjectName("presentationLesson")
         self.chooser.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # clicker keys must never land in it
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -245,11 +262,13 @@ class PresentationBar(QToolBar):
             f"QToolBar#presentationBar QToolButton:checked {{ color: {theme.foreground}; font-weight: bold;"
             f" border-color: {theme.foreground}; }}"
             f"QComboBox#presentationLesson {{ color: {theme.foreground}; background: {theme.background};"
-            f" border: 1px solid {theme.grid}; padding: 2px 8px; font-size: {size:.1f}pt; }}"
+            f" border: 1px solid {theme.grid}; border-radius: 4px; padding: 1px 28px 1px 8px; font-size: {size:.1f}pt; }}"
+            f"QComboBox#presentationLesson::drop-down {{ border: none; width: 0; }}"
             f"QComboBox#presentationLesson QAbstractItemView {{ color: {theme.foreground};"
             f" background: {theme.background}; selection-background-color: {theme.highlight};"
             f" selection-color: #000000; }}"
         )
+        self.chooser.arrow_colour = QColor(theme.muted)
 
 
 # ---- the controller ----------------------------------------------------------------
@@ -280,6 +299,7 @@ class PresentationController(QObject):
         self._bar_added = False
         self.blackout = BlackoutOverlay(window)
         self.notes = PresenterNotes()
+        window.destroyed.connect(self.notes.deleteLater)  # a window of its own: not deleted with the main one
         state.focus_changed.connect(self._on_state_focus_changed)
         state.filters_changed.connect(self._on_state_filters_changed)
         if hasattr(window, "dataset_changed"):
