@@ -21,6 +21,7 @@ from pathlib import Path
 COMMANDS = {
     "validate": "validate",
     "cite": "cite",
+    "export": "export",
 }
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
