@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenuBar, QStatusBar, QTextEdit
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QMenuBar, QStatusBar, QTextEdit
 
 from desktop import settings as keys
 from desktop.settings import Settings
@@ -59,10 +59,11 @@ def press(window, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     QTest.keyClick(window, key, modifier)
 
 
-def test_clicker_keys_drive_a_whole_lesson_through_all_three_panes(open_window, default_dataset):
+@pytest.mark.parametrize("which", [0, -1])
+def test_clicker_keys_drive_a_whole_lesson_through_all_three_panes(open_window, default_dataset, which):
     window = open_window(default_dataset)
     controller = window.presentation
-    lesson_id = default_dataset.lesson_list()[-1][0]
+    lesson_id = default_dataset.lesson_list()[which][0]
     path = lesson_path(default_dataset, lesson_id)
     controller.start(lesson_id, 1, full_screen=False)
     assert window.menuBar().isHidden() and window.toolbar.isHidden() and window.statusBar().isHidden()
@@ -134,7 +135,10 @@ def test_typing_in_a_text_field_stays_typing(open_window, valid_dataset, qtbot):
     window = open_window(valid_dataset)
     controller = window.presentation
     controller.start("three-waves", 1, full_screen=False)
-    field = QLineEdit(window.timeline)  # a text field inside the slides, like the timeline's filter
+    # The timeline's own search field, or failing that a text field of our own in the slides.
+    fields = [e for e in window.timeline.findChildren(QLineEdit)
+              if e.isVisibleTo(window) and not isinstance(e.parent(), (QComboBox, QAbstractSpinBox))]
+    field = fields[0] if fields else QLineEdit(window.timeline)
     field.show()
     window.activateWindow()
     field.setFocus()
@@ -172,11 +176,13 @@ def test_blackout_whiteout_and_any_key_returns(open_window, valid_dataset, qtbot
     assert controller.presenting and not controller.blackout.active
 
 
-def test_escape_leaves_and_restores_the_window(open_window, valid_dataset):
+def test_escape_leaves_and_restores_the_window(open_window, valid_dataset, qtbot):
     window = open_window(valid_dataset)
     controller = window.presentation
     assert window.present_menu.title().replace("&", "") == "Present"
-    controller.start_action.trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(window, Qt.Key.Key_F5)  # the menu's shortcut
     assert controller.presenting and controller.bar.isVisible()
     press(window, Qt.Key.Key_Escape)
     assert not controller.presenting
