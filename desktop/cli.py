@@ -22,6 +22,7 @@ COMMANDS = {
     "validate": "validate",
     "cite": "cite",
     "export": "export",
+    "new": "new",
 }
 
 _SIZE = re.compile(r"^(\d{2,5})x(\d{2,5})$")
