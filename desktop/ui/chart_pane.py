@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -94,6 +94,7 @@ class ChartPane(QWidget):
         self.view.setBackground(theme.background)
         self.canvas = ChartCanvas(self.view.ci, theme, self)
         self.canvas.size_hint = lambda: (float(self.view.width()), float(self.view.height()))
+        self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self._fill_series_list()
         self._redraw()
@@ -102,7 +103,7 @@ class ChartPane(QWidget):
         self._on_state_filters_changed(state.filters, "")
         self._on_state_focus_changed(state.focus, "")
 
-        self.view.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        self.view.viewport().installEventFilter(self)
         self.view.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         state.focus_changed.connect(self._on_state_focus_changed)
         state.range_changed.connect(self._on_state_range_changed)
@@ -117,9 +118,17 @@ class ChartPane(QWidget):
         self.toolbar.addAction(action)
         return action
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self.canvas.refit_legend((float(self.view.width()), float(self.view.height())))
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self.canvas.refit_legend((float(self.view.width()), float(self.view.height())))
+        elif watched is self.view.viewport():
+            # Hover is read here, not from the scene's sigMouseMoved: the scene drops moves that come
+            # quickly after another, and the one it drops may be where the pointer stops.
+            if event.type() == QEvent.Type.MouseMove:
+                self._on_scene_mouse_moved(self.view.mapToScene(event.position().toPoint()))
+            elif event.type() == QEvent.Type.Leave:
+                self.canvas.hide_hover()
+        return super().eventFilter(watched, event)
 
     # ---- the series list --------------------------------------------------------
     def _fill_series_list(self) -> None:

@@ -25,6 +25,7 @@ def pane(qtbot, state):
     widget.resize(1100, 650)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.canvas._legend_fit == widget.canvas._legend_columns())
     yield widget
     themes().set_theme(LIGHT)
 
@@ -38,6 +39,8 @@ def point_pos(pane: ChartPane, series_id: str, period: str) -> QPoint:
 
 
 def hover(qtbot, pane, pos: QPoint) -> None:
+    """Move the pointer onto `pos` (from elsewhere first, so Qt always delivers a move)."""
+    QTest.mouseMove(pane.view.viewport(), pos + QPoint(40, 40))
     QTest.mouseMove(pane.view.viewport(), pos)
 
 
@@ -135,7 +138,7 @@ def test_non_exact_values_are_hollow_and_dashed_and_explained(pane):
               and pg.mkBrush(item.opts["symbolBrush"]).color().name() == LIGHT.background.lower()]
     assert len(hollow) == 1 and len(hollow[0].xData) == 2
     names = [label.text for _, label in pane.canvas.legend.items]
-    assert any(n.startswith("Hollow, dashed: appro") for n in names)
+    assert any(n.startswith("Hollow, dashed: appro") for n in names), names
 
 
 def test_an_outside_event_focus_shows_a_line_and_brings_it_into_view(qtbot, pane, state):
