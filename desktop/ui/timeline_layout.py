@@ -252,7 +252,8 @@ def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: n
 def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: float,
              gap: float) -> tuple[np.ndarray, list[Aggregate]]:
     """Split markers into singles and aggregates: a grid of `gap`-wide cells fixed in time
-    (so aggregates do not flicker while panning), then a close single joins its neighbour."""
+    (so aggregates do not flicker while panning), then a close single joins its neighbour
+    (vectorised: a frame at 100,000 events must not loop over them in Python)."""
     if len(idx) == 0:
         return idx, []
     px = to_px(model.pos[idx], view, left, right)
@@ -268,25 +269,35 @@ def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: fl
     ends = np.append(starts[1:], len(idx))
     if len(starts) == len(idx) and np.all(np.diff(px)[lanes[1:] == lanes[:-1]] >= gap):
         return idx, []  # the common case when zoomed in: everything stands apart
-    groups: list[list[int]] = []  # [start, end, lane]
-    for s, e in zip(starts.tolist(), ends.tolist()):
-        if groups:
-            ps, pe, plane = groups[-1]
-            close = plane == lanes[s] and px[s] - px[pe - 1] < gap
-            single = (e - s == 1) or (pe - ps == 1)
-            if close and single and px[e - 1] - px[ps] <= 2 * gap:
-                groups[-1][1] = e
-                continue
-        groups.append([s, e, int(lanes[s])])
-    singles: list[int] = []
-    aggregates: list[Aggregate] = []
-    for s, e, lane in groups:
-        if e - s == 1:
-            singles.append(int(idx[s]))
-        else:
-            members = np.sort(idx[s:e])
-            aggregates.append(Aggregate(lane, float(px[s]), float(px[e - 1]), members))
-    return np.array(singles, dtype=np.int64), aggregates
+    # A lone marker within `gap` of its neighbouring group joins it (the previous one first).
+    # Each joins an adjacent group and never one that joins back, so the groups stay contiguous.
+    g_lane, first_px, last_px = lanes[starts], px[starts], px[ends - 1]
+    single = (ends - starts) == 1
+    close = (g_lane[1:] == g_lane[:-1]) & (first_px[1:] - last_px[:-1] < gap)
+    to_prev = np.zeros(len(starts), dtype=bool)
+    to_prev[1:] = single[1:] & close
+    to_next = np.zeros(len(starts), dtype=bool)
+    to_next[:-1] = single[:-1] & ~to_prev[:-1] & close & ~to_prev[1:]
+    target = np.arange(len(starts))
+    target[to_prev] -= 1
+    target[to_next] += 1
+    while True:  # follow chains of joins to the group that stays (pointer jumping)
+        nxt = target[target]
+        if np.array_equal(nxt, target):
+            break
+        target = nxt
+    new_group = np.empty(len(starts), dtype=bool)
+    new_group[0] = True
+    new_group[1:] = target[1:] != target[:-1]
+    m_starts = starts[new_group]
+    m_ends = np.append(m_starts[1:], len(idx))
+    sizes = m_ends - m_starts
+    singles = idx[m_starts[sizes == 1]]
+    aggregates: list[Aggregate] = [
+        Aggregate(int(lanes[s]), float(px[s]), float(px[e - 1]), np.sort(idx[s:e]))
+        for s, e in zip(m_starts[sizes > 1].tolist(), m_ends[sizes > 1].tolist())
+    ]
+    return singles.astype(np.int64), aggregates
 
 
 def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, right,

@@ -121,7 +121,7 @@ def _paint_bands(view, p: QPainter, layout, fg: QColor) -> None:
         p.setBrush(brush(colour, 150 if focused or hovered else 95))
         p.setPen(pen(colour, 1.5))
         a, b = max(a, -10.0), min(b, view.width() + 10.0)
-        p.drawRoundedRect(QRectF(a, y, b - a, h), h / 3, h / 3)
+        p.drawRect(QRectF(a, y, b - a, h))
         if view.model.open_ended[index]:  # still going: an arrowhead at the end
             p.setBrush(brush(colour))
             p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
@@ -184,30 +184,37 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
 
 
 def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
-    """Grouped facts: hatched boxes, one batched draw per lane; the count where it fits."""
+    """Grouped facts: a light box with the count where it fits, hatched where it does not;
+    one batched draw per lane and kind, so thousands of groups stay cheap."""
     p.setFont(view.font_small)
     r = view.marker / 2
-    by_lane: dict[int, list[QRectF]] = {}
+    digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
+    boxed: dict[int, list[QRectF]] = {}
+    hatched: dict[int, list[QRectF]] = {}
     texts: list[tuple[QRectF, str]] = []
     for agg in layout.aggregates:
         y = view.marker_y(agg.lane)
         rect = QRectF(agg.px0 - r, y - r, agg.px1 - agg.px0 + 2 * r, 2 * r)
-        by_lane.setdefault(agg.lane, []).append(rect)
         text = f"{agg.count:,}"
-        if view.fm_small.horizontalAdvance(text) + 8 <= rect.width():
+        if digit * len(text) + 8 <= rect.width():
             texts.append((rect, text))
-    for lane, rects in by_lane.items():
+            boxed.setdefault(agg.lane, []).append(rect)
+        else:
+            hatched.setdefault(agg.lane, []).append(rect)
+    background = QColor(view.theme.background)
+    for lane in set(boxed) | set(hatched):
         colour = category_colour(view.theme, lane)
         p.setPen(pen(colour, 1.5))
-        p.setBrush(brush(colour, 60))
-        p.drawRects(rects)
-        p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
-        p.drawRects(rects)
+        if lane in boxed:
+            p.setBrush(background)
+            p.drawRects(boxed[lane])
+        if lane in hatched:
+            p.setBrush(brush(colour, 60))
+            p.drawRects(hatched[lane])
+            p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+            p.drawRects(hatched[lane])
     p.setPen(fg)
-    background = QColor(view.theme.background)
     for rect, text in texts:
-        width = view.fm_small.horizontalAdvance(text) + 6
-        p.fillRect(QRectF(rect.center().x() - width / 2, rect.top() + 1, width, rect.height() - 2), background)
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     if view.hover and view.hover[0] == "aggregate" and view.hover[1] < len(layout.aggregates):
         p.setPen(pen(QColor(view.theme.muted), 2))

@@ -12,6 +12,7 @@ import html
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from ..dataset.contract import CLAIM_TYPES
 from ..dataset.dates import label_range
 from .theme import claim_type_label
 from .timeline_layout import PERIOD, STATEMENT, TimelineModel
@@ -40,6 +41,7 @@ class TimelineText:
         self._starts = ev["start_date"].to_numpy()
         self._ends = ev["end_date"].to_numpy()
         self._dates: dict[int, str] = {}
+        self._claims: dict[str, set[str]] | None = None
 
     def _column(self, ev, column: str) -> np.ndarray:
         values = ev[column].to_numpy(dtype=object)
@@ -74,8 +76,15 @@ class TimelineText:
         return tr("Event")
 
     def claim_words(self, index: int) -> list[str]:
-        """The claim types of the fact's sources, in words."""
-        return [claim_type_label(c) for c in self.dataset.claim_types_of(str(self.model.ids[index]))]
+        """The claim types of the fact's sources (every stance), in words, in the contract's order."""
+        if self._claims is None:
+            # Built once, on first use: asking the dataset per focus change scans every citation.
+            cites = self.dataset.citations
+            self._claims = {}
+            for target, claim in zip(cites["target"].to_numpy(dtype=object), cites["claim_type"].to_numpy(dtype=object)):
+                self._claims.setdefault(target, set()).add(claim)
+        found = self._claims.get(str(self.model.ids[index]), set())
+        return [claim_type_label(c) for c in CLAIM_TYPES if c in found]
 
     def flags(self, index: int) -> list[str]:
         priority = int(self.model.priority[index])
