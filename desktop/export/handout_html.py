@@ -67,8 +67,8 @@ def fact_lines(dataset: Dataset, target: str, lang: str) -> tuple[str, str]:
         parts.append(value_text(fact))
     elif fact.kind == SERIES:
         parts.append(tr("{count} values, in {unit}").format(count=len(dataset.observations_of(target)), unit=fact.unit))
-    elif fact.kind == EVENT and fact.category:
-        parts.append(fact.category)
+    elif fact.kind == EVENT:
+        parts += [fact.category, fact.extra.get("place", "")]
     return fact.title, " · ".join(p for p in parts if p)
 
 

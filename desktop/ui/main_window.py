@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
+from .export_actions import install_export_menu
 from .load_job import DatasetLoadJob
 from .presentation import PresentationController
 from .problems_dialog import ProblemsDialog
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.presentation = PresentationController(self, state, settings)
         self._build_menus()
+        install_export_menu(self)
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusDataset")
