@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QMenuBar, QStatusBar, QTextEdit
 
@@ -287,6 +287,9 @@ def test_dark_projector_theme_is_remembered(open_window, valid_dataset):
     assert themes().theme.dark
     assert Settings().get(keys.PRESENT_THEME) == "dark"
     assert picture(window.presentation.bar).pixel(3, 10) & 0xFFFFFF == 0x000000
+    controller.stop()
+    assert window.palette().color(QPalette.ColorRole.Window) == QApplication.palette().color(QPalette.ColorRole.Window)
+    assert not window.testAttribute(Qt.WidgetAttribute.WA_SetPalette)
 
 
 def test_full_screen_on_start_and_back_on_stop(open_window, valid_dataset):
