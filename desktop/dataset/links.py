@@ -76,6 +76,9 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
         period = period_uniques[period_code]
         if type_code < 0 or period == "":
             continue
+        if "\n" in period or not period.isascii():  # see rules._check_dates: periods.py has the same gaps
+            errors[i] = f"{shown(period)} is not a period; write it with digits 0-9 and '-' only"
+            continue
         try:
             x0[i], x1[i] = period_span(PERIOD_TYPES[type_code], period)
         except PeriodError as error:

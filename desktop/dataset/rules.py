@@ -17,7 +17,7 @@ from .csvfile import CsvTable
 from .dates import OPEN_END, DateError, PartialDate
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
-_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # ASCII digits only
 _NUMBER_CHARS = str.maketrans("", "", "0123456789+-.eE")
 _LANG = re.compile(r"[a-z]{2}")
 _STEP = re.compile(r"[1-9][0-9]*")
@@ -154,6 +154,10 @@ def _check_dates(table, values, empty, name, allow_open: bool) -> None:
     def error(value: str) -> str | None:
         if allow_open and value == OPEN_END:
             return None
+        # dates.py's pattern ends in `$` (a final line break slips through) and its \d takes any
+        # script's digits ("２０１９"); refuse both here.
+        if "\n" in value or not value.isascii():
+            return f'{shown(value)} is not a date; write 2019-11-04, 2019-11, 2019 or 201X with digits 0-9'
         try:
             PartialDate.parse(value)
         except DateError as err:
