@@ -345,6 +345,17 @@ def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, ri
                     break
             if spot:
                 break
+        if spot is None and i == focus:
+            # The focused fact is always named: in the top row, over markers if it must be.
+            width = min(full, max_label, right - left)
+            row = rows - 1
+            gap_ = radius + pad if row == 0 and is_marker else 0.0
+            sides = [min(max(s_, left), right - width) for s_ in (x + gap_, x - gap_ - width)]
+            spans = occupied.get((lane, row), [])
+            # The side that covers the fewest other marks (never its own marker, where there is room).
+            start = min(sides, key=lambda s_: (s_ - radius < x < s_ + width + radius,
+                                               sum(1 for a, b in spans if a < s_ + width and b > s_)))
+            spot = (row, start, width)
         if spot is None:
             continue
         row, start, width = spot

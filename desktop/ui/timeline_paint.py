@@ -236,6 +236,10 @@ def _paint_labels(view, p: QPainter, layout, fg: QColor, muted: QColor) -> None:
             p.drawLine(QPointF(anchor.x(), anchor.y() - view.marker / 2 - 1), QPointF(x, top + view.line_h - 2))
         focused = index == view.focus_index
         font, fm = (view.font_bold, view.fm_bold) if focused else (view.font_main, view.fm)
+        # A quiet backing so a date bracket, grid or leader line never runs through the text.
+        backing = QColor(view.theme.background)
+        backing.setAlpha(215)
+        p.fillRect(QRectF(label.x - 2, top + 2, label.width + 4, view.line_h - 4), backing)
         if focused:
             back = QColor(view.theme.highlight)
             back.setAlpha(90)
