@@ -7,6 +7,7 @@ stays up.
 """
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import sys
@@ -36,7 +37,16 @@ def setup_logging() -> Path | None:
     if _fault_stream is None:
         _fault_stream = open(log_path, "a", encoding="utf-8")  # noqa: SIM115 - must outlive this call
         faulthandler.enable(_fault_stream)
+        atexit.register(_close_fault_stream)
     return log_path
+
+
+def _close_fault_stream() -> None:
+    global _fault_stream
+    if _fault_stream is not None:
+        faulthandler.disable()
+        _fault_stream.close()
+        _fault_stream = None
 
 
 def _show_dialog(summary: str, log_path: Path | None) -> None:
