@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPolygonF, QWindow
 from PySide6.QtWidgets import (
     QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit, QMainWindow, QPlainTextEdit,
@@ -73,6 +74,14 @@ class Path:
 
     def __len__(self) -> int:
         return len(self.targets)
+
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Each target's first step, 0-based (a lookup, not a scan, at 100,000 facts)."""
+        found: dict[str, int] = {}
+        for index, target in enumerate(self.targets):
+            found.setdefault(target, index)
+        return found
 
 
 def moved(index: int, count: int, action: str) -> int:
@@ -133,8 +142,8 @@ def facts_path(dataset: Dataset, filters: Filters, title: str) -> Path:
 
 def nearest_index(dataset: Dataset, path: Path, target: str) -> int:
     """The step of `target` in `path`, or the first step not earlier than it in time."""
-    if target in path.targets:
-        return path.targets.index(target)
+    if target in path.positions:
+        return path.positions[target]
     try:
         x = dataset.fact(target).x0
     except KeyError:
@@ -292,6 +301,10 @@ class PresentationController(QObject):
         self._was_maximized = False
         self._theme_before: Theme | None = None
         self._reveal_applied: tuple[object, float | None] = (None, None)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(800)
+        self._save_timer.timeout.connect(self._remember_position)
         self._build_actions()
         self.bar = PresentationBar(window, [self.reveal_action, self.notes_action, self.stop_action])
         self.bar.path_chosen.connect(self.choose_path)
@@ -402,6 +415,7 @@ class PresentationController(QObject):
         if not self._presenting:
             return
         self._presenting = False
+        self._remember_position()
         QApplication.instance().removeEventFilter(self)
         self.blackout.clear()
         self.set_notes_visible(False)
@@ -470,17 +484,25 @@ class PresentationController(QObject):
         target = self._current_target()
         if move_focus and target:
             self.state.set_focus(target, ORIGIN)
-        self.settings.set(keys.LAST_LESSON, path.path_id)
-        if path.is_lesson:
-            self.settings.set(keys.LAST_STEP, self.step_number)
-        elif target:
-            self.settings.set(keys.LAST_FACT, target)
+        self._save_timer.start()  # remembered a moment later: a file write per click would slow the clicker
         self.bar.show_position(self.step_number, count)
         self.notes.show_step(path.title, self.step_number, count, self._title_of(self._index),
                              path.notes[self._index] if path.notes and count else "",
                              self._title_of(self._index + 1) if self._index + 1 < count else None)
         self._apply_reveal()
         self.position_changed.emit(path.path_id, self.step_number, count)
+
+    def _remember_position(self) -> None:
+        """Save where the class is, for resuming next time."""
+        self._save_timer.stop()
+        path = self._path
+        if path is None:
+            return
+        self.settings.set(keys.LAST_LESSON, path.path_id)
+        if path.is_lesson:
+            self.settings.set(keys.LAST_STEP, self.step_number)
+        elif self._current_target():
+            self.settings.set(keys.LAST_FACT, self._current_target())
 
     def _title_of(self, index: int) -> str:
         path = self._path
@@ -493,8 +515,8 @@ class PresentationController(QObject):
         # In the facts in time, a fact clicked in a pane becomes the current step.
         if origin == ORIGIN or not self._presenting or self._path is None or self._path.is_lesson:
             return
-        if target in self._path.targets:
-            self._index = self._path.targets.index(target)
+        if target in self._path.positions:
+            self._index = self._path.positions[target]
             self._show_position(move_focus=False)
 
     def _on_state_filters_changed(self, _filters: object, _origin: str) -> None:

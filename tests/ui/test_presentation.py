@@ -193,11 +193,13 @@ def test_escape_leaves_and_restores_the_window(open_window, valid_dataset, qtbot
     assert controller.step_number == 1
 
 
-def test_resume_where_you_left_off_after_a_restart(open_window, valid_dataset):
+def test_resume_where_you_left_off_after_a_restart(open_window, valid_dataset, qtbot):
     first = open_window(valid_dataset)
     first.presentation.start("three-waves", 1, full_screen=False)
     press(first, Qt.Key.Key_Right)
     press(first, Qt.Key.Key_Right)
+    # Saved a moment after the last click, even if the laptop then dies without closing the app.
+    qtbot.waitUntil(lambda: Settings().get(keys.LAST_STEP) == 3 and Settings().get(keys.LAST_LESSON) == "three-waves")
     first.close()
     assert not first.presentation.presenting
     second = open_window(valid_dataset)  # a fresh window reading the same settings file
