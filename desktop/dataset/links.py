@@ -185,7 +185,8 @@ def check_clash(events: CsvTable, series: CsvTable) -> None:
 
 
 def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | None,
-                  observations: CsvTable | None, series: CsvTable | None) -> None:
+                  observations: CsvTable | None, series: CsvTable | None,
+                  spans: dict[str, np.ndarray] | None = None) -> None:
     """Every event and every observation has a `supports` citation, itself or through its series."""
     frame = citations.frame
     supports = (frame["stance"] == "supports").to_numpy()
@@ -201,8 +202,15 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
     if usable(observations) and usable(series):
         obs = observations.frame
         sids = obs["series_id"].to_numpy(dtype=object)
-        known = member(sids, series.frame["series_id"].to_numpy(dtype=object))  # unknown ones are reported already
-        pending = np.flatnonzero(known & ~member(sids, backed))
+        if spans is not None:  # judge each distinct series once, then spread by its codes
+            uniques = spans["series_uniques"]
+            series_ids = set(series.frame["series_id"].to_numpy(dtype=object))
+            backed_set = set(backed)
+            open_series = np.array([s in series_ids and s not in backed_set for s in uniques] + [False])
+            pending = np.flatnonzero(open_series[spans["series_codes"]])
+        else:
+            known = member(sids, series.frame["series_id"].to_numpy(dtype=object))  # unknown ones are reported
+            pending = np.flatnonzero(known & ~member(sids, backed))
         if len(pending):
             sub = obs.iloc[pending]
             keys = (sub["series_id"] + "@" + sub["period"]).to_numpy(dtype=object)

@@ -132,7 +132,7 @@ def _check_links(checked: _Checked) -> None:
     if links.readable(cites):
         checked.citation_kinds = links.check_citations(cites, t.get("sources"), targets)
         if links.usable(cites):
-            links.check_support(cites, checked.citation_kinds, events, obs, series)
+            links.check_support(cites, checked.citation_kinds, events, obs, series, checked.spans)
     if links.readable(lessons):
         links.check_lessons(lessons, targets)
 
@@ -216,12 +216,14 @@ def _build_observations(checked: _Checked) -> pd.DataFrame:
 def _build_citations(checked: _Checked) -> pd.DataFrame:
     cites = _with_columns(checked.tables["citations"], "citations").copy()
     kinds = checked.citation_kinds
-    target = cites["target"]
-    parts = target.str.partition("@")
-    is_obs = kinds == OBSERVATION
-    cites["target_kind"] = pd.Series(kinds, index=cites.index, dtype=str)
-    cites["series_id"] = target.where(kinds == SERIES, parts[0].where(is_obs, ""))
-    cites["period"] = parts[2].where(is_obs, "")
+    targets = cites["target"].to_numpy(dtype=object)
+    series_id = np.where(kinds == SERIES, targets, "").astype(object)
+    period = np.full(len(targets), "", dtype=object)
+    for row in np.flatnonzero(kinds == OBSERVATION):  # few: most citations name an event or a series
+        series_id[row], _, period[row] = targets[row].partition("@")
+    cites["target_kind"] = pd.array(kinds.astype(object), dtype="str")
+    cites["series_id"] = pd.array(series_id, dtype="str")
+    cites["period"] = pd.array(period, dtype="str")
     return cites.set_index("citation_id")
 
 

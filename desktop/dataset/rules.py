@@ -196,13 +196,17 @@ def _url_error(value: str) -> str | None:
 def _check_numbers(table, values, cells, empty, name) -> None:
     # Only digits, signs, '.', 'e' can make a decimal; float() then rejects malformed ones,
     # and isfinite rejects overflow (1e999). Words like "nan" or "inf" fail the first test.
-    joined = "".join(cells[~empty])
-    if not joined.translate(_NUMBER_CHARS):
+    any_empty = bool(empty.any())
+    filled = cells[~empty] if any_empty else cells  # indexing a million objects costs; skip it when we can
+    if not "".join(filled).translate(_NUMBER_CHARS):
         try:
-            numbers = np.full(len(cells), np.nan)
-            numbers[~empty] = np.asarray(cells[~empty], dtype=np.float64)
-            if np.isfinite(numbers[~empty]).all():
-                table.numbers[name] = numbers
+            parsed = np.asarray(filled, dtype=np.float64)
+            if np.isfinite(parsed).all():
+                if any_empty:
+                    numbers = np.full(len(cells), np.nan)
+                    numbers[~empty] = parsed
+                    parsed = numbers
+                table.numbers[name] = parsed
                 return
         except ValueError:
             pass
