@@ -179,10 +179,11 @@ class Dataset:
     def event_support_claims(self) -> pd.DataFrame:
         """A boolean table: event × claim type, true where a supporting citation has it."""
         sup = self._event_citations[self._event_citations["stance"] == "supports"]
-        table = pd.crosstab(sup["target"], sup["claim_type"]).reindex(
-            index=self.events.index, columns=list(CLAIM_TYPES), fill_value=0
-        )
-        return table > 0
+        rows = self.events.index.get_indexer(sup["target"])
+        cols = pd.Index(CLAIM_TYPES).get_indexer(sup["claim_type"])
+        table = np.zeros((len(self.events), len(CLAIM_TYPES)), dtype=bool)
+        table[rows, cols] = True  # a vectorised crosstab: pd.crosstab took a second at 100,000 events
+        return pd.DataFrame(table, index=self.events.index, columns=list(CLAIM_TYPES))
 
     def claim_types_of(self, target: str) -> list[str]:
         """The claim types of a target's citations, in the contract's order, without repeats."""
@@ -196,16 +197,21 @@ class Dataset:
 
     # ---- filtering ------------------------------------------------------
     @cached_property
-    def _event_haystack(self) -> pd.Series:
-        """Lower-case text searched by the filter box: title, summary, quotes, source names."""
+    def event_haystack(self) -> pd.Series:
+        """Lower-case text searched by the filter box: title, summary, quotes, source names.
+
+        Built once per dataset; a plain dict join, because a pandas groupby-join took
+        seconds at 100,000 events.
+        """
         ev = self.events
         cites = self._event_citations.join(self.sources[["title", "publisher", "author"]], on="source_id", suffixes=("", "_src"))
-        cited_text = (
-            cites["quote"] + " " + cites["title"] + " " + cites["publisher"] + " " + cites["author"]
-        ).groupby(cites["target"]).agg(" ".join)
+        parts = (cites["quote"] + " " + cites["title"] + " " + cites["publisher"] + " " + cites["author"]).to_numpy(object)
+        joined: dict[str, list[str]] = {}
+        for target, text in zip(cites["target"].to_numpy(object), parts):
+            joined.setdefault(target, []).append(text)
+        cited_text = pd.Series({t: " ".join(v) for t, v in joined.items()}, dtype=str)
         text = ev["title"] + " " + ev["summary"] + " " + ev["category"] + " " + ev["place"]
-        translated = [c for c in ev.columns if "@" in c]
-        for column in translated:
+        for column in (c for c in ev.columns if "@" in c):
             text = text + " " + ev[column]
         text = text + " " + cited_text.reindex(ev.index, fill_value="")
         return text.str.casefold()
@@ -228,7 +234,7 @@ class Dataset:
             mask &= ev.index.isin(cited)
         needle = filters.text.strip().casefold()
         if needle:
-            mask &= self._event_haystack.str.contains(needle, regex=False).to_numpy()
+            mask &= self.event_haystack.str.contains(needle, regex=False).to_numpy()
         return mask
 
     def series_for_source(self, source_id: str) -> set[str]:

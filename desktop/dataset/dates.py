@@ -15,7 +15,8 @@ from datetime import date
 
 OPEN_END = ".."
 
-_PATTERN = re.compile(r"^(?:(\d{4})-(\d{2})-(\d{2})|(\d{4})-(\d{2})|(\d{4})|(\d{3})X)$")
+# [0-9] and \A…\Z, not \d and ^…$: other scripts' digits and a trailing line break are not dates.
+_PATTERN = re.compile(r"\A(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{4})-([0-9]{2})|([0-9]{4})|([0-9]{3})X)\Z")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 DECADE, YEAR, MONTH, DAY = "decade", "year", "month", "day"
@@ -123,7 +124,7 @@ def date_from_decimal_year(x: float) -> date:
     """The calendar day that contains the instant `x` (a decimal year)."""
     year = int(x // 1)
     year = min(max(year, 1), 9999)
-    offset = int((x - year) * _days_in_year(year))
+    offset = int((x - year) * _days_in_year(year) + 1e-6)  # 0.999… of a day is that day
     offset = min(max(offset, 0), _days_in_year(year) - 1)
     return date.fromordinal(date(year, 1, 1).toordinal() + offset)
 

@@ -14,10 +14,10 @@ from .dates import PartialDate, decimal_year
 PERIOD_TYPES = ("year", "us-fiscal-year", "month", "day")
 
 _FORMS = {
-    "year": (re.compile(r"^\d{4}$"), "YYYY, e.g. 2018"),
-    "us-fiscal-year": (re.compile(r"^\d{4}$"), "YYYY, the fiscal year's number, e.g. 2018 for FY2018"),
-    "month": (re.compile(r"^\d{4}-\d{2}$"), "YYYY-MM, e.g. 2018-10"),
-    "day": (re.compile(r"^\d{4}-\d{2}-\d{2}$"), "YYYY-MM-DD, e.g. 2018-10-17"),
+    "year": (re.compile(r"\A[0-9]{4}\Z"), "YYYY, e.g. 2018"),
+    "us-fiscal-year": (re.compile(r"\A[0-9]{4}\Z"), "YYYY, the fiscal year's number, e.g. 2018 for FY2018"),
+    "month": (re.compile(r"\A[0-9]{4}-[0-9]{2}\Z"), "YYYY-MM, e.g. 2018-10"),
+    "day": (re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"), "YYYY-MM-DD, e.g. 2018-10-17"),
 }
 
 

@@ -51,5 +51,5 @@ class EventFilterCache:
         # The very text `event_mask` searches (title, summary, quotes, source names, casefolded),
         # so narrowing here can never disagree with it.
         if self._haystack is None:
-            self._haystack = self.dataset._event_haystack.to_numpy(dtype=object)
+            self._haystack = self.dataset.event_haystack.to_numpy(dtype=object)
         return self._haystack

@@ -36,15 +36,12 @@ def test_spans_cover_the_whole_precision():
     assert PartialDate.parse("9999").end_x() == 10000.0
 
 
-@pytest.mark.xfail(strict=True, reason="dates.py accepts a final line break and non-ASCII digits (reported); "
-                   "the loader refuses them itself")
 @pytest.mark.parametrize("text", ["2019\n", "２０１９"])
 def test_parse_refuses_line_break_and_other_digits(text):
     with pytest.raises(DateError):
         PartialDate.parse(text)
 
 
-@pytest.mark.xfail(strict=True, reason="date_from_decimal_year truncates 0.999… to the day before (reported)")
 def test_decimal_years_round_trip():
     for day in (date(2018, 1, 1), date(2020, 12, 31), date(2019, 7, 4)):
         assert date_from_decimal_year(decimal_year(day)) == day
