@@ -12,7 +12,7 @@ from desktop.dataset.loader import check_dataset
 from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.ui.main_window import MainWindow
-from conftest import poppler, squeeze
+from export_helpers import poppler, squeeze
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 
 from desktop import cli
 from desktop.dataset.loader import check_dataset, load_dataset
-from conftest import FIXTURE, poppler, squeeze
+from export_helpers import FIXTURE, poppler, squeeze
 
 
 
@@ -88,7 +88,7 @@ def test_a_dataset_with_problems_exits_1(tmp_path, capsys):
 def test_handout_from_the_command_line_without_a_display(tmp_path):
     import os
 
-    from conftest import FIXTURE as fixture
+    fixture = FIXTURE
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(fixture.parents[2])

@@ -13,6 +13,7 @@ from desktop.dataset.export_data import (
 )
 from desktop.dataset.filters import Filters
 from desktop.dataset.loader import check_dataset, load_dataset
+from export_helpers import tricky_dataset  # noqa: F401 - a fixture
 
 
 def read_csv(text: str) -> list[dict[str, str]]:

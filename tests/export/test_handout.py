@@ -12,7 +12,7 @@ from desktop.dataset.filters import Filters
 from desktop.export.handout import lesson_sections, shown_sections, write_handout
 from desktop.ui.citation_cards import fact_citations
 from desktop.ui.citation_export import sources_behind, sources_of_lesson
-from conftest import poppler, squeeze
+from export_helpers import poppler, squeeze, tricky_dataset  # noqa: F401 - a fixture
 
 
 def lesson_pdf(dataset, lesson_id, path, **options):

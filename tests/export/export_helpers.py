@@ -1,4 +1,8 @@
-"""Datasets for the export tests: the tiny valid fixture plus rows that try to break an export."""
+"""Helpers for the export tests: a dataset with rows that try to break an export, and poppler-utils.
+
+Not a conftest.py: a second module named `conftest` would shadow tests/conftest.py for the
+tests that import from it. Test modules import the `tricky_dataset` fixture from here.
+"""
 from __future__ import annotations
 
 import shutil
