@@ -1,0 +1,127 @@
+"""The whole window as a teacher uses it: the three panes linked through one SelectionState."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QLabel
+
+from desktop import settings as keys
+from desktop.settings import Settings
+from desktop.state import SelectionState
+from desktop.ui.main_window import MainWindow
+from desktop.ui.problems_dialog import ProblemsDialog
+from desktop.ui.theme import LIGHT, themes
+
+
+@pytest.fixture
+def make_window(qtbot, app_font, isolated_home):
+    def make(dataset=None, settings_path: Path | None = None, size=(1600, 1000)):
+        settings = Settings(settings_path or isolated_home / "settings.json")
+        window = MainWindow(SelectionState(), settings)
+        qtbot.addWidget(window)
+        if size:
+            window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        if dataset is not None:
+            window.set_dataset(dataset)
+        return window
+    yield make
+    themes().set_theme(LIGHT)
+
+
+def citation_text(window) -> str:
+    return "\n".join(label.text() for label in window.citations.findChildren(QLabel) if label.isVisible())
+
+
+def test_clicking_an_event_on_the_timeline_shows_its_quote_and_claim_type(qtbot, make_window, default_dataset):
+    window = make_window(default_dataset)
+    timeline = window.timeline
+    event_id = "el-chapo-escape"
+    timeline.state.set_focus("", "test")
+    point = timeline.view.marker_point(timeline.model.index_of[event_id])
+    assert point is not None, "the escape should be drawn at the default zoom"
+    with qtbot.waitSignal(window.state.focus_changed):
+        qtbot.mouseClick(timeline.view, Qt.MouseButton.LeftButton, pos=point.toPoint())
+    assert window.state.focus == event_id
+    cites = default_dataset.citations_for(event_id)
+    shown = citation_text(window)
+    first = cites.iloc[0]
+    assert first["quote"] in shown
+    assert "Court record" in shown or "Journalist" in shown or "source" in shown.lower()
+
+
+def test_clicking_a_chart_point_shows_that_values_source(qtbot, make_window, default_dataset):
+    window = make_window(default_dataset)
+    chart = window.chart
+    row, drawn = chart.canvas.drawn_of("synthetic-opioid-deaths")
+    i = drawn.series.index_of("2018")
+    from PySide6.QtCore import QPointF
+
+    scene = drawn.vb.mapViewToScene(QPointF(drawn.series.x[i], drawn.y[i]))
+    pos = chart.view.mapFromScene(scene)
+    with qtbot.waitSignal(window.state.focus_changed):
+        qtbot.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.state.focus == "synthetic-opioid-deaths@2018"
+    shown = citation_text(window)
+    assert "31,335" in shown
+    assert "Official statistic" in shown
+    assert "National Institute on Drug Abuse" in shown
+
+
+def test_focus_from_the_chart_highlights_the_event_on_the_timeline(make_window, default_dataset):
+    window = make_window(default_dataset)
+    window.state.set_focus("culiacan-operation", "chart")
+    assert window.timeline.view.marker_point(window.timeline.model.index_of["culiacan-operation"]) is not None
+    assert "Culiac" in citation_text(window)
+
+
+def test_a_broken_dataset_is_refused_and_the_open_one_stays(qtbot, make_window, default_dataset, tmp_path):
+    window = make_window(default_dataset)
+    window.state.set_focus("lebaron-ambush", "test")
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "datapackage.json").write_text('{"name": "x"', encoding="utf-8")
+    with qtbot.waitSignal(window.load_failed):
+        window.open_dataset(broken, background=False)
+    dialog = window.findChild(ProblemsDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "datapackage.json:" in dialog.text.toPlainText()
+    dialog.reject()
+    assert window.dataset is default_dataset
+    assert window.state.focus == "lebaron-ambush"
+
+
+def test_opening_another_dataset_in_the_background_replaces_the_panes(qtbot, make_window, default_dataset, valid_dataset):
+    window = make_window(default_dataset)
+    old_timeline = window.timeline
+    with qtbot.waitSignal(window.dataset_changed, timeout=20000):
+        window.open_dataset(valid_dataset.root)
+    assert window.dataset.root == valid_dataset.root
+    assert window.timeline is not old_timeline
+    assert window.settings.get(keys.LAST_DATASET) == str(valid_dataset.root)
+
+
+def test_geometry_is_restored_only_onto_a_screen_that_exists(qtbot, make_window, isolated_home):
+    path = isolated_home / "settings.json"
+    first = make_window(settings_path=path)
+    first.move(40000, 40000)  # as if saved on a second monitor that is gone now
+    first.save_layout()
+    first.close()
+    second = make_window(settings_path=path, size=None)
+    screen = second.screen().availableGeometry()
+    assert screen.intersects(second.frameGeometry())
+
+
+def test_window_size_is_remembered(qtbot, make_window, isolated_home):
+    path = isolated_home / "settings.json"
+    first = make_window(settings_path=path)
+    first.resize(700, 500)
+    first.close()
+    assert Settings(path).get(keys.WINDOW_GEOMETRY)
+    second = make_window(settings_path=path, size=None)
+    geometry = QByteArray.fromBase64(Settings(path).get(keys.WINDOW_GEOMETRY).encode())
+    assert not geometry.isEmpty()
+    assert (second.width(), second.height()) == (700, 500)
