@@ -54,6 +54,9 @@ def create_application():
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setWindowIcon(QIcon(str(paths.resource("icons", "factdeck.png"))))
     register_fonts()
+    from .ui.style import apply_style
+
+    apply_style(app)  # a focus ring keyboard users can see
     return app
 
 
@@ -66,6 +69,14 @@ def _suggest(target: str, dataset) -> str:
 def run(options: argparse.Namespace) -> int:
     """Open the app as the command line asked; return the exit code."""
     headless = bool(options.screenshot or options.smoke_test)
+    from .ui import i18n
+
+    if options.lang:
+        try:
+            i18n.parse_language(options.lang)
+        except i18n.LanguageError as error:
+            print(f"factdeck: --lang {error}", file=sys.stderr)
+            return EXIT_MISUSE
     problem = _prepare_environment(headless)
     if problem:
         print(problem, file=sys.stderr)
@@ -73,15 +84,16 @@ def run(options: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from . import errors
-    from .settings import Settings
+    from .settings import LANGUAGE, Settings
     from .state import SelectionState
-    from .ui import i18n
     from .ui.main_window import MainWindow
 
     app = create_application()
-    i18n.set_language(options.lang or "en")
-    handler = errors.install(show_dialog=not headless)
     settings = Settings()
+    # Renders (--screenshot, --smoke-test) are the same on every machine: English unless --lang says.
+    chosen = (options.lang or "en") if headless else i18n.choose_language(options.lang, settings.get(LANGUAGE))
+    i18n.install_translator(app, chosen)
+    handler = errors.install(show_dialog=not headless)
     state = SelectionState()
     window = MainWindow(state, settings)
     if options.size:

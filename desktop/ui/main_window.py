@@ -20,6 +20,7 @@ from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
 from .export_actions import install_export_menu
+from .language_actions import install_language_and_help
 from .load_job import DatasetLoadJob
 from .presentation import PresentationController
 from .problems_dialog import ProblemsDialog
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationController(self, state, settings)
         self._build_menus()
         install_export_menu(self)
+        install_language_and_help(self)
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusDataset")

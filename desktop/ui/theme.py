@@ -15,12 +15,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 # Okabe & Ito (2008), "Color Universal Design"; black last so it is used least.
 OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
 # Darker twins for text and thin lines on white (WCAG AA against white).
-OKABE_ITO_DARK = ("#005A8C", "#A84A00", "#00704F", "#9A4F7E", "#8F6500", "#2F7FA8", "#6E6A00", "#000000")
+OKABE_ITO_DARK = ("#005A8C", "#A84A00", "#00704F", "#9A4F7E", "#8F6500", "#2C779D", "#6E6A00", "#000000")
 MARKER_SHAPES = ("o", "s", "t", "d", "h", "star", "p", "+")  # pyqtgraph symbol names
 
 CLAIM_TYPE_COLOURS = {
     "official-statistic": "#005A8C",
-    "official-statement": "#2F7FA8",
+    "official-statement": "#2C779D",  # white words on it: 5.0:1 (WCAG AA needs 4.5)
     "named-source": "#00704F",
     "court-record": "#4B4B4B",
     "expert-estimate": "#8F6500",
@@ -92,6 +92,7 @@ class Theme:
     muted: str = "#595959"
     grid: str = "#E0E0E0"
     highlight: str = "#FFB000"
+    focus: str = "#0B57D0"  # the keyboard focus ring: at least 3:1 against the background (WCAG 2.4.11)
     line_width: float = 2.0
     marker_size: float = 9.0
     base_point_size: float = 10.5
@@ -111,7 +112,7 @@ LIGHT = Theme()
 PROJECTOR_LIGHT = Theme(scale=1.6, presenting=True, foreground="#000000", muted="#333333",
                         line_width=4.0, marker_size=16.0)
 PROJECTOR_DARK = replace(PROJECTOR_LIGHT, dark=True, background="#000000", foreground="#FFFFFF",
-                         muted="#D0D0D0", grid="#404040", highlight="#FFD24D")
+                         muted="#D0D0D0", grid="#404040", highlight="#FFD24D", focus="#FFD24D")
 
 
 class ThemeBroadcaster(QObject):
