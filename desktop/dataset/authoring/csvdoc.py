@@ -173,16 +173,20 @@ class CsvDocument:
 
     def line_of(self, row: Row) -> int:
         """The line where the record starts (the header is line 1, blank lines count)."""
-        line = 1
-        for item in self.items[:self._lead]:
-            line += 1
-        line += (self.header_raw or "x\n").count("\n") or 1
+        return self.lines()[row.uid]
+
+    def lines(self) -> dict[int, int]:
+        """Row uid → the line where the row starts, as the file would be written now."""
+        out: dict[int, int] = {}
+        line = 1 + self._lead + ((self.header_raw or "").count("\n") or 1)
         for item in self.items[self._lead:]:
-            if item is row:
-                return line
-            text = item if isinstance(item, str) else (item.raw if not item.edited else format_record(item.cells, "\n"))
+            if isinstance(item, Row):
+                out[item.uid] = line
+                text = item.raw if not item.edited else format_record(item.cells, "\n")
+            else:
+                text = item
             line += text.count("\n") or 1
-        return line
+        return out
 
     def make_row(self, values: dict[str, str]) -> Row:
         """A new row (not yet in the file) from column → value; unnamed columns are empty."""

@@ -154,19 +154,29 @@ class Draft:
         self._headers = {n: tuple(doc.header) for n, doc in self.tables.items()}
         self._saved_at = self._undo[-1] if self._undo else None
 
-    def undo(self) -> None:
-        if self._undo:
-            change = self._undo.pop()
-            for op in reversed(change.ops):
-                self._revert(op)
-            self._redo.append(change)
+    def undo(self) -> Change | None:
+        """Take back the last change; return it (None when there is none)."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        for op in reversed(change.ops):
+            self._revert(op)
+        self._redo.append(change)
+        return change
 
-    def redo(self) -> None:
-        if self._redo:
-            change = self._redo.pop()
-            for op in change.ops:
-                self._do(op)
-            self._undo.append(change)
+    def redo(self) -> Change | None:
+        """Do again the last change undone; return it."""
+        if not self._redo:
+            return None
+        change = self._redo.pop()
+        for op in change.ops:
+            self._do(op)
+        self._undo.append(change)
+        return change
+
+    @property
+    def last_change(self) -> Change | None:
+        return self._undo[-1] if self._undo else None
 
     # ---- applying a change -----------------------------------------------------
     def apply(self, change: Change, validate: bool = True) -> None:
