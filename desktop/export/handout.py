@@ -128,15 +128,30 @@ def write_handout(dataset: Dataset, sections: list[HandoutSection], source_ids: 
                 chart_name = f"step-{i + 1}"
                 document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"{parts.CHART_SCHEME}:{chart_name}"),
                                      charts.image(section.target, chart_series))
-            html.append(parts.step_section(dataset, section.target, section.heading, data_lang, chart_name, chart_width,
-                                           section.number))
+            html.append((section, chart_name))
     finally:
         if charts is not None:
             charts.close()
     report(progress, 0.85, tr("Formatting the bibliography"))
     entries = format_bibliography(dataset, source_ids, style, lang).split("\n") if source_ids else []
     html.append(parts.bibliography_html(tr("Sources ({style})").format(style=STYLE_NAMES[style]), [e for e in entries if e]))
-    document.setHtml("<html><body>" + "\n".join(html) + "</body></html>")
+
+    def compose(breaks: set[int]) -> None:
+        pieces = [p if isinstance(p, str) else parts.step_section(
+            dataset, p[0].target, p[0].heading, data_lang, p[1], chart_width, p[0].number, new_page=i in breaks)
+            for i, p in enumerate(html)]
+        document.setHtml("<html><body>" + "\n".join(pieces) + "</body></html>")
+
+    compose(set())
+    # A heading left at the foot of a page while its chart starts the next one reads badly: start that
+    # step on a new page instead (twice at most, as each break moves the steps after it).
+    breaks: set[int] = set()
+    for _ in range(2):
+        orphans = _orphaned_headings(document)
+        if not orphans:
+            break
+        breaks |= {[i for i, p in enumerate(html) if not isinstance(p, str)][n] for n in orphans}
+        compose(breaks)
     report(progress, 0.9, tr("Laying out the pages"))
     data, pages = _pdf_bytes(document, layout, body, f"{dataset.title} — {title}")
     report(progress, 0.97, tr("Saving"))
@@ -146,6 +161,34 @@ def write_handout(dataset: Dataset, sections: list[HandoutSection], source_ids: 
         raise ExportError(str(error)) from error
     report(progress, 1.0, tr("Done"))
     return pages
+
+
+def _orphaned_headings(document: QTextDocument) -> set[int]:
+    """Indexes of the step headings (level-2 headings, in order) on an earlier page than their step's chart."""
+    layout = document.documentLayout()
+    page_height = document.pageSize().height()
+    found: set[int] = set()
+    heading, heading_page = -1, None
+    block = document.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if block.blockFormat().headingLevel() == 2:
+            heading, heading_page = heading + 1, int(rect.top() // page_height)
+        # An image that does not fit is pushed down inside its block: its block's bottom says where it is.
+        if heading_page is not None and _has_image(block) and int((rect.bottom() - 1) // page_height) > heading_page:
+            found.add(heading)
+            heading_page = None
+        block = block.next()
+    return found
+
+
+def _has_image(block) -> bool:
+    fragments = block.begin()
+    while not fragments.atEnd():
+        if fragments.fragment().charFormat().isImageFormat():
+            return True
+        fragments += 1
+    return False
 
 
 def _kind_line(sections: list[HandoutSection], style: str) -> str:

@@ -73,11 +73,12 @@ def fact_lines(dataset: Dataset, target: str, lang: str) -> tuple[str, str]:
 
 
 def step_section(dataset: Dataset, target: str, heading: str, lang: str, chart_name: str | None,
-                 chart_width: int, number: str = "") -> str:
+                 chart_width: int, number: str = "", new_page: bool = False) -> str:
     """One step: heading, the fact with its date or value, the chart, quotes by stance with claim types."""
     title, line = fact_lines(dataset, target, lang)
     fact = dataset.fact(target, lang)
-    out = [f"<h2 style='font-size:16pt; margin-top:26px'>{esc(number)}{esc(heading)}</h2>"]
+    brk = " page-break-before:always;" if new_page else ""
+    out = [f"<h2 style='font-size:16pt; margin-top:26px;{brk}'>{esc(number)}{esc(heading)}</h2>"]
     if title != heading:
         out.append(f"<p style='font-size:11pt; color:{MUTED}'>{esc(title)}</p>")
     out.append(f"<p style='font-size:12pt'><b>{esc(line)}</b></p>")
