@@ -4,6 +4,8 @@
              [--present [--lesson ID [--step N]]]
     factdeck validate PATH [PATH ...]
     factdeck cite TARGET | --all [--dataset PATH] [--style …]
+    factdeck export handout|csv|package --out PATH [--lesson ID | --series … --facts … --category … --filter-text …] [--force]
+    factdeck new DIR
 
 Exit codes for every command: 0 success; 1 the data or a file operation
 failed (the message says what and where); 2 the command was misused.
