@@ -45,9 +45,10 @@ def parse_language(code: str) -> tuple[str, str]:
         raise LanguageError(f'"{code}" is not a language; write en, es, or a locale such as es-MX')
     lang, region = match.group(1).lower(), (match.group(2) or "").upper()
     if lang not in SUPPORTED:
-        raise LanguageError(f'"{code}": Factdeck speaks {" and ".join(SUPPORTED)}, not {lang}')
+        raise LanguageError(f'"{code}": Factdeck speaks {" and ".join(SUPPORTED)}, not {lang}; '
+                            'write en, es, or a locale such as es-MX')
     if region and QLocale.codeToTerritory(region) == QLocale.Country.AnyTerritory:
-        raise LanguageError(f'"{code}": {region} is not a region code (e.g. MX, ES, US)')
+        raise LanguageError(f'"{code}": {region} is not a region code; write a locale such as es-MX, es-ES or es-US')
     return lang, region
 
 
