@@ -1,0 +1,322 @@
+"""One measurement per fresh process: `python -m desktop.bench.probes NAME [ARG]`.
+
+Each probe prints one line, `BENCH-RESULT {json}`, and exits. Start-up
+probes report milestones in seconds since the parent started the process
+(`FACTDECK_BENCH_T0`, a `time.monotonic()` reading, which is system-wide);
+the others time their own steps. Nothing heavy is imported at module level:
+the start-up floors must pay only for what they name.
+
+"Interactive" everywhere means: the panes painted, then an event queued
+after that paint (a zero-delay timer) has run.
+"""
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+
+MARK = "BENCH-RESULT "
+SIZE = (1366, 768)  # the commonest classroom-laptop screen
+
+
+def _since_start() -> float:
+    return time.monotonic() - float(os.environ["FACTDECK_BENCH_T0"])
+
+
+def _report(**values) -> None:
+    print(MARK + json.dumps(values), flush=True)
+
+
+def rss_bytes() -> int:
+    """The resident memory of this process now (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return 0
+
+
+def _paint_watcher(widgets, on_all_painted):
+    """An application event filter that calls `on_all_painted()` once each of `widgets` (or a child) has painted."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class Watcher(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.waiting = list(widgets)
+            self.done = False
+            QApplication.instance().installEventFilter(self)
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            if not self.done and event.type() == QEvent.Type.Paint and isinstance(watched, QWidget):
+                self.waiting = [w for w in self.waiting if not (w is watched or w.isAncestorOf(watched))]
+                if not self.waiting:
+                    self.done = True
+                    QApplication.instance().removeEventFilter(self)
+                    on_all_painted()
+            return False
+
+    return Watcher()
+
+
+def _interactive_then(app, record) -> None:
+    """After the paint that is running now, queue an event; when it runs, record and quit."""
+    from PySide6.QtCore import QTimer
+
+    def finish() -> None:
+        record()
+        app.exit(0)
+
+    QTimer.singleShot(0, finish)
+
+
+# ---- start-up floors ------------------------------------------------------------
+def floor_window() -> None:
+    """A bare PySide6 QMainWindow painted once."""
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(*SIZE)
+    result = {}
+
+    def painted() -> None:
+        result["first_paint_s"] = _since_start()
+        _interactive_then(app, lambda: result.update(interactive_s=_since_start(), rss=rss_bytes()))
+
+    watcher = _paint_watcher([window], painted)
+    window.show()
+    app.exec()
+    del watcher
+    _report(**result)
+
+
+def floor_plot() -> None:
+    """PySide6, pyqtgraph and pandas imported; a QMainWindow holding one 50-point plot, painted and interactive."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    import pandas  # noqa: F401 - the floor pays for what the app needs
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(*SIZE)
+    plot = pg.PlotWidget()
+    plot.plot(list(range(50)), [float(v * v % 17) for v in range(50)])
+    window.setCentralWidget(plot)
+    result = {}
+
+    def painted() -> None:
+        result["painted_s"] = _since_start()
+        _interactive_then(app, lambda: result.update(interactive_s=_since_start()))
+
+    watcher = _paint_watcher([plot.viewport()], painted)
+    window.show()
+    app.exec()
+    del watcher
+    _report(**result)
+
+
+# ---- the app's own start-up --------------------------------------------------------
+def app_startup(folder: str = "") -> None:
+    """The real `factdeck` start-up (background load and all), until the window first paints and until interactive."""
+    import desktop.app as app_module
+    from desktop.cli import main
+
+    result: dict = {}
+    keep: list = []
+    original = app_module.create_application
+
+    def create_application():
+        app = original()
+        _watch_startup(app, result, keep)
+        return app
+
+    app_module.create_application = create_application
+    code = main(["--dataset", folder] if folder else [])
+    if code != 0 or "interactive_s" not in result:
+        raise SystemExit(f"the app exited with {code} before it was interactive")
+    _report(**result)
+
+
+def _watch_startup(app, result: dict, keep: list) -> None:
+    """Record the first paint of any widget, then the panes painted with data and interactive."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QMainWindow
+
+    class FirstPaint(QObject):
+        window = None
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+            kind = event.type()
+            if self.window is None and kind == QEvent.Type.Show and isinstance(watched, QMainWindow):
+                self.window = watched
+                watched.dataset_changed.connect(on_dataset)
+            if kind == QEvent.Type.Paint and "first_paint_s" not in result:
+                result["first_paint_s"] = _since_start()
+                app.removeEventFilter(self)
+            return False
+
+    def on_dataset(_dataset) -> None:
+        window = first.window
+        result["dataset_ready_s"] = _since_start()
+
+        def painted() -> None:
+            result["painted_s"] = _since_start()
+            gc.collect()
+            _interactive_then(app, lambda: result.update(interactive_s=_since_start(), rss=rss_bytes()))
+
+        keep.append(_paint_watcher(_pane_canvases(window), painted))
+
+    first = FirstPaint()
+    keep.append(first)
+    app.installEventFilter(first)
+
+
+def _pane_canvases(window) -> list:
+    """The widgets that paint each pane's data."""
+    return [window.timeline.view, window.chart.view.viewport(), window.citations]
+
+
+# ---- work inside a window that is already up -------------------------------------------
+def _open_window(folder: str):
+    """The app's window as `factdeck` builds it, at classroom-laptop size, the dataset loaded and painted."""
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from pathlib import Path
+
+    from desktop.app import create_application
+    from desktop.settings import Settings
+    from desktop.state import SelectionState
+    from desktop.ui.main_window import MainWindow
+
+    app = create_application()
+    state = SelectionState()
+    window = MainWindow(state, Settings())
+    window.resize(*SIZE)
+    window.show()
+    window.open_dataset(Path(folder), background=False)
+    settle(app)
+    return app, window, state
+
+
+def settle(app, passes: int = 4) -> None:
+    """Run the event loop until what is queued (updates, scene changes, paints) has been done."""
+    for _ in range(passes):
+        app.processEvents()
+
+
+def _p95_ms(samples: list[float]) -> dict:
+    ordered = sorted(samples)
+    k = max(0, min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1)))))
+    return {"p95_ms": ordered[k] * 1000.0, "median_ms": ordered[len(ordered) // 2] * 1000.0, "n": len(ordered)}
+
+
+def _timed(app, action) -> float:
+    start = time.perf_counter()
+    action()
+    settle(app)
+    return time.perf_counter() - start
+
+
+def focus(folder: str, steps: str = "60") -> None:
+    """Focus facts one after another (events, series, single values) until every pane has painted it."""
+    import random
+
+    app, window, state = _open_window(folder)
+    dataset = window.dataset
+    rng = random.Random(3)
+    events = list(dataset.events.index)
+    series = list(dataset.series.index)
+    observations = dataset.observations
+    targets = []
+    for k in range(int(steps) + 5):
+        roll = k % 5
+        if roll < 3:
+            targets.append(rng.choice(events))
+        elif roll == 3:
+            targets.append(rng.choice(series))
+        else:
+            row = observations.iloc[rng.randrange(len(observations))]
+            targets.append(f"{row['series_id']}@{row['period']}")
+    samples = [_timed(app, lambda t=t: state.set_focus(t, "bench")) for t in targets]
+    _report(**_p95_ms(samples[5:]))  # the first few warm caches up
+
+
+def filter_typing(folder: str, words: str = "fentanyl seizure") -> None:
+    """Type into the timeline's search box, one key at a time, until every pane has repainted."""
+    from PySide6.QtTest import QTest
+
+    app, window, state = _open_window(folder)
+    search = window.timeline.bar.search
+    samples = []
+    for _ in range(3):
+        search.clear()
+        settle(app)
+        for char in words:
+            samples.append(_timed(app, lambda c=char: QTest.keyClicks(search, c)))
+    _report(**_p95_ms(samples))
+
+
+def chart_frames(folder: str) -> None:
+    """Pan and zoom the chart with every value shown; each frame until the window has repainted."""
+    app, window, state = _open_window(folder)
+    chart = window.chart
+    for sid in window.dataset.series.index:
+        chart.set_series_checked(sid, sid.startswith("daily-"))
+    settle(app)
+    chart.canvas.auto_x_range()
+    settle(app)
+    points = sum(len(s.x) for s in chart.canvas.series)
+    vb = chart.canvas.rows[0].plot.vb
+    samples = []
+    for k in range(80):
+        phase = k // 20  # pan right, zoom in, pan left, zoom out
+        if phase in (0, 2):
+            (x0, x1), _ = vb.viewRange()
+            shift = (x1 - x0) * 0.05 * (1 if phase == 0 else -1)
+            samples.append(_timed(app, lambda s=shift: vb.translateBy(x=s)))
+        else:
+            factor = 0.85 if phase == 1 else 1 / 0.85
+            samples.append(_timed(app, lambda f=factor: vb.scaleBy(x=f)))
+    _report(points=points, **_p95_ms(samples))
+
+
+# ---- loading ---------------------------------------------------------------------------------
+def read_csv(folder: str) -> None:
+    """The loading floor: pandas.read_csv of every CSV file of the dataset, every column as text."""
+    from pathlib import Path
+
+    import pandas as pd
+
+    start = time.perf_counter()
+    for path in sorted(Path(folder).glob("*.csv")):
+        pd.read_csv(path, dtype=str, keep_default_na=False)
+    _report(seconds=time.perf_counter() - start)
+
+
+def load(folder: str) -> None:
+    """Load and validate the dataset; also how much memory its frames hold."""
+    from desktop.dataset.loader import load_dataset
+
+    start = time.perf_counter()
+    dataset = load_dataset(folder)
+    seconds = time.perf_counter() - start
+    frames = (dataset.sources, dataset.events, dataset.series, dataset.observations, dataset.citations,
+              dataset.lessons)
+    memory = sum(int(f.memory_usage(index=True, deep=True).sum()) for f in frames)
+    _report(seconds=seconds, frames_bytes=memory, events=len(dataset.events),
+            observations=len(dataset.observations), citations=len(dataset.citations))
+
+
+PROBES = {
+    "floor_window": floor_window, "floor_plot": floor_plot, "app_startup": app_startup,
+    "focus": focus, "filter_typing": filter_typing, "chart_frames": chart_frames,
+    "read_csv": read_csv, "load": load,
+}
+
+
+if __name__ == "__main__":
+    PROBES[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,219 @@
+"""The benchmark driver: every figure of issue 10 against its floor, measured in the same run.
+
+    python -m desktop.bench [--quick] [--only FIGURE ...] [--json OUT] [--runs N] [--seed N]
+
+Each measurement runs in a fresh process (desktop/bench/probes.py) with its
+own empty settings folder, offscreen. Start-up figures take the median of
+--runs processes, floors and app interleaved so a busy machine slows both
+alike; the others report p95 over many steps. Prints a table and writes JSON
+(bench-results.json by default). Exits 0 when every figure was measured,
+whether or not it met its goal; 1 when a probe failed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .probes import MARK
+
+PROBES = Path(__file__).resolve().with_name("probes.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Figure:
+    """One row of the table: what was measured, against what, and whether it met its goal."""
+
+    key: str
+    title: str
+    floor: float | None  # seconds or bytes; None where the goal is absolute
+    measured: float  # seconds, bytes, or a p95 in milliseconds
+    unit: str  # "s", "MB" or "ms"
+    goal: float  # a ratio to the floor, or a p95 limit in ms
+    detail: dict
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.floor else self.measured / self.floor
+
+    @property
+    def passed(self) -> bool:
+        return (self.ratio if self.floor is not None else self.measured) <= self.goal
+
+
+def run_probe(name: str, *args: str, timeout: float = 600) -> dict:
+    """Run one probe in a fresh process with empty settings; return what it reported."""
+    with tempfile.TemporaryDirectory(prefix="factdeck-bench-home-") as home:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+        env.update(QT_QPA_PLATFORM="offscreen", FACTDECK_HOME=home, PYQTGRAPH_QT_LIB="PySide6",
+                   PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+        env["FACTDECK_BENCH_T0"] = repr(time.monotonic())
+        done = subprocess.run([sys.executable, str(PROBES), name, *args], env=env, cwd=home,
+                              capture_output=True, text=True, timeout=timeout)
+    lines = [line for line in done.stdout.splitlines() if line.startswith(MARK)]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"probe {name} failed (exit {done.returncode}):\n{done.stderr[-3000:]}")
+    return json.loads(lines[-1][len(MARK):])
+
+
+def _median(runs: list[dict], key: str) -> float:
+    return statistics.median(r[key] for r in runs)
+
+
+def startup_figures(runs: int, default_dataset: str) -> list[Figure]:
+    """Cold start of the app on the default dataset against the two bare-window floors."""
+    bare, plot, app = [], [], []
+    for _ in range(runs + 1):  # the first round warms the disk cache and is not counted
+        bare.append(run_probe("floor_window"))
+        plot.append(run_probe("floor_plot"))
+        app.append(run_probe("app_startup", default_dataset))
+    bare, plot, app = bare[1:], plot[1:], app[1:]
+    return [
+        Figure("startup_interactive", "cold start until painted and interactive (default dataset)",
+               _median(plot, "interactive_s"), _median(app, "interactive_s"), "s", 1.15,
+               {"floor": "PySide6 + pyqtgraph + pandas, QMainWindow with a 50-point plot", "runs": runs,
+                "app_runs_s": [r["interactive_s"] for r in app], "floor_runs_s": [r["interactive_s"] for r in plot]}),
+        Figure("startup_first_paint", "cold start until the window first appears",
+               _median(bare, "first_paint_s"), _median(app, "first_paint_s"), "s", 1.5,
+               {"floor": "a bare PySide6 QMainWindow painted once", "runs": runs,
+                "app_runs_s": [r["first_paint_s"] for r in app], "floor_runs_s": [r["first_paint_s"] for r in bare]}),
+    ], bare, plot
+
+
+def load_figures(runs: int, folder: str, plot_floor: float | None, bare: list[dict]) -> list[Figure]:
+    """Loading the large dataset, opening it in the app, and the memory it then takes."""
+    floor, load, opened = [], [], []
+    for _ in range(runs):
+        floor.append(run_probe("read_csv", folder))
+        load.append(run_probe("load", folder))
+    for _ in range(max(1, runs // 2)):
+        opened.append(run_probe("app_startup", folder))
+    info = load[0]
+    load_s, floor_s = _median(load, "seconds"), _median(floor, "seconds")
+    figures = [Figure("load_validate", "load and validate 100,000 events, 1,000,000 values, 100,000+ citations",
+                      floor_s, load_s, "s", 2.0,
+                      {"floor": "pandas.read_csv of the same files, every column as text",
+                       "events": info["events"], "observations": info["observations"], "citations": info["citations"]})]
+    if plot_floor is not None:
+        figures.append(Figure("open_large", "open that dataset in the app until painted and interactive",
+                              load_s + plot_floor, _median(opened, "interactive_s"), "s", 1.3,
+                              {"floor": "load-and-validate time plus the start-up floor"}))
+    if bare:
+        qt = statistics.median(r["rss"] for r in bare)
+        figures.append(Figure("memory_large", "memory with the 100,000-event dataset open",
+                              (info["frames_bytes"] + qt) / 1e6, statistics.median(r["rss"] for r in opened) / 1e6,
+                              "MB", 2.0, {"floor": "the DataFrames' own memory plus a bare Qt process",
+                                          "frames_mb": info["frames_bytes"] / 1e6, "bare_qt_mb": qt / 1e6}))
+    return figures
+
+
+def interaction_figures(default_dataset: str, folder: str, only) -> list[Figure]:
+    out = []
+    if only("focus_default"):
+        r = run_probe("focus", default_dataset)
+        out.append(Figure("focus_default", "focus a fact until all three panes painted (default dataset)",
+                          None, r["p95_ms"], "ms", 16.0, r))
+    if only("focus_large"):
+        r = run_probe("focus", folder)
+        out.append(Figure("focus_large", "focus a fact until all three panes painted (100,000 events)",
+                          None, r["p95_ms"], "ms", 50.0, r))
+    if only("filter_large"):
+        r = run_probe("filter_typing", folder)
+        out.append(Figure("filter_large", "filter as you type (100,000 events), each key until painted",
+                          None, r["p95_ms"], "ms", 30.0, r))
+    if only("chart_large"):
+        r = run_probe("chart_frames", folder)
+        out.append(Figure("chart_large", f"chart pan or zoom frame with {r['points']:,} values",
+                          None, r["p95_ms"], "ms", 16.0, r))
+    return out
+
+
+def machine() -> dict:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    memory = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
+        with open("/proc/meminfo", encoding="utf-8") as handle:
+            memory = f"{int(handle.readline().split()[1]) / 1024 ** 2:.1f} GiB"
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory, "system": platform.platform(),
+            "python": platform.python_version()}
+
+
+def table(figures: list[Figure]) -> str:
+    """The results as a Markdown table."""
+    rows = ["| figure | floor | measured | ratio or p95 | goal | result |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for f in figures:
+        if f.floor is not None:
+            floor, measured = f"{f.floor:.2f} {f.unit}", f"{f.measured:.2f} {f.unit}"
+            ratio, goal = f"{f.ratio:.2f}×", f"≤ {f.goal:g}×"
+        else:
+            floor, measured = "—", f"{f.measured:.1f} ms"
+            ratio, goal = f"p95 {f.measured:.1f} ms", f"p95 ≤ {f.goal:g} ms"
+        rows.append(f"| {f.title} | {floor} | {measured} | {ratio} | {goal} | {'met' if f.passed else 'MISSED'} |")
+    return "\n".join(rows)
+
+
+ALL = ("startup_interactive", "startup_first_paint", "load_validate", "open_large", "memory_large",
+       "focus_default", "focus_large", "filter_large", "chart_large")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m desktop.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs and a 10,000-event dataset (a smoke test)")
+    parser.add_argument("--only", nargs="+", choices=ALL, metavar="FIGURE", help=f"measure only these: {', '.join(ALL)}")
+    parser.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write the results")
+    parser.add_argument("--runs", type=int, help="processes per start-up measurement (default 5, 1 with --quick)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic dataset")
+    options = parser.parse_args(argv)
+    from .data import cached_large
+
+    runs = options.runs or (1 if options.quick else 5)
+    wanted = set(options.only or ALL)
+    only = wanted.__contains__
+    from desktop import paths
+
+    default_dataset = str(paths.default_dataset_dir())
+    size = dict(events=10_000, series=4, days=5_000) if options.quick else {}
+    folder = ""
+    if wanted - {"startup_interactive", "startup_first_paint", "focus_default"}:
+        print("Preparing the large dataset (cached after the first run) …", file=sys.stderr)
+        folder = str(cached_large(options.seed, **size))
+    figures: list[Figure] = []
+    bare: list[dict] = []
+    plot_floor = None
+    try:
+        if wanted & {"startup_interactive", "startup_first_paint", "open_large", "memory_large"}:
+            found, bare, plot = startup_figures(runs, default_dataset)
+            figures += [f for f in found if only(f.key)]
+            plot_floor = _median(plot, "interactive_s")
+        if wanted & {"load_validate", "open_large", "memory_large"}:
+            figures += [f for f in load_figures(runs, folder, plot_floor, bare) if only(f.key)]
+        figures += interaction_figures(default_dataset, folder, only)
+    except (RuntimeError, subprocess.TimeoutExpired) as error:
+        print(f"benchmark failed: {error}", file=sys.stderr)
+        return 1
+    order = {k: i for i, k in enumerate(ALL)}
+    figures.sort(key=lambda f: order[f.key])
+    print(table(figures))
+    report = {
+        "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": machine(), "quick": options.quick, "dataset": folder,
+        "figures": [dict(asdict(f), ratio=f.ratio, passed=f.passed) for f in figures],
+    }
+    options.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {options.json}", file=sys.stderr)
+    return 0
