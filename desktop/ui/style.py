@@ -1,4 +1,4 @@
-"""The application-wide look for keyboard users: a focus ring that cannot be missed.
+"""The application-wide help for keyboard users: a focus ring that cannot be missed, and no Tab traps.
 
 Qt's own styles mark keyboard focus faintly (a thin dotted or tinted edge),
 and not at all on custom-painted widgets such as the timeline. `FocusRing`
@@ -14,7 +14,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QSplitter, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QMenu, QMenuBar, QSplitter, QWidget
 
 from .theme import Theme, themes
 
@@ -57,6 +57,7 @@ class FocusRing(QObject):
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.target: QWidget | None = None
+        self.watched: QWidget | None = None
         self.overlay: _Overlay | None = None
         self._theme = themes().theme
         themes().changed.connect(self._on_theme_changed)
@@ -90,11 +91,12 @@ class FocusRing(QObject):
         return self.overlay is not None and shiboken6.isValid(self.overlay)
 
     def _follow(self, widget: QWidget | None) -> None:
-        if self.target is not None and shiboken6.isValid(self.target):
-            self.target.removeEventFilter(self)
+        if self.watched is not None and shiboken6.isValid(self.watched):
+            self.watched.removeEventFilter(self)
+        self.watched = widget  # watched for Tab out of spin boxes even when no ring is drawn
+        if widget is not None:
+            widget.installEventFilter(self)
         self.target = widget if self._wanted(widget) else None
-        if self.target is not None:
-            self.target.installEventFilter(self)
         self._place()
 
     def _place(self) -> None:
@@ -120,10 +122,47 @@ class FocusRing(QObject):
         self.overlay.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.target and event.type() in (
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(watched, QAbstractSpinBox):
+            return self._tab_out_of(watched, event)
+        if watched is self.target and kind in (
                 QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
             self._place()
         return False
+
+    @staticmethod
+    def _tab_out_of(box: QAbstractSpinBox, event) -> bool:
+        """Tab and Shift+Tab leave a date edit or spin box, as they leave every other control.
+
+        Qt's date edit takes Tab to step between day, month and year, and while
+        it shows its special value (the timeline filter's "any") it keeps taking
+        Tab without moving: a keyboard trap (WCAG 2.1.2). The day, month and
+        year are still reached with the Left and Right arrows.
+        """
+        key, mods = event.key(), event.modifiers()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        forward = key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+        target = next_in_focus_chain(box, forward)
+        if target is None:
+            return False
+        target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+        return True
+
+
+def next_in_focus_chain(widget: QWidget, forward: bool = True) -> QWidget | None:
+    """The control Tab (or Shift+Tab) would reach after `widget`, skipping `widget`'s own parts."""
+    candidate = widget
+    for _ in range(10000):
+        candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
+        if candidate is None or candidate is widget:
+            return None
+        if (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus \
+                and candidate.isVisible() and candidate.isEnabled() and candidate.window() is widget.window() \
+                and not widget.isAncestorOf(candidate) and candidate.focusProxy() is None:
+            return candidate
+    return None
 
 
 _ring: FocusRing | None = None
