@@ -60,6 +60,19 @@ def create_application():
     return app
 
 
+def start_folder(settings, headless: bool = False) -> Path:
+    """The dataset opened when none is named: the last one used if its folder is still there, else the bundled one.
+
+    --screenshot and --smoke-test always use the bundled dataset, so they render the same everywhere.
+    """
+    from .settings import LAST_DATASET
+
+    last = settings.get(LAST_DATASET)
+    if last and not headless and (Path(last) / "datapackage.json").is_file():
+        return Path(last)
+    return paths.default_dataset_dir()
+
+
 def _suggest(target: str, dataset) -> str:
     known = list(dataset.events.index) + list(dataset.series.index)
     close = difflib.get_close_matches(target, known, n=3)
@@ -98,7 +111,7 @@ def run(options: argparse.Namespace) -> int:
     window = MainWindow(state, settings)
     if options.size:
         window.resize(*options.size)
-    folder = Path(options.dataset) if options.dataset else paths.default_dataset_dir()
+    folder = Path(options.dataset) if options.dataset else start_folder(settings, headless)
 
     window.show()
     app.processEvents()
@@ -107,6 +120,9 @@ def run(options: argparse.Namespace) -> int:
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
         _print_problems(failed_folder, problems)
+        if not options.dataset and failed_folder != paths.default_dataset_dir():
+            window.open_dataset(paths.default_dataset_dir())  # the last dataset broke since: say why, open the bundled one
+            return
         window.problems_dialog.finished.connect(lambda _: app.exit(EXIT_FAILED))
 
     def _on_first_loaded(dataset) -> None:

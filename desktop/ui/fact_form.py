@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QInputDialog, QLabel, QLineEdit,
+    QComboBox, QDialog, QDialogButtonBox, QGroupBox, QInputDialog, QLabel, QLineEdit,
     QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
 )
 
@@ -65,13 +65,14 @@ class RecordEditor(QWidget):
         self.fields: dict[str, QWidget] = {}
         self.problems: dict[str, QLabel] = {}
         self._problems: dict[str, str] = {}
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.touched: set[str] = {name for name, value in values.items() if value}
+        inner = QVBoxLayout(self)  # one column: captions above fields, so wrapped messages never overlap
         for name in COLUMNS[table]:
             column = self.spec.column(name)
-            box = QWidget(self)
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(0, 0, 0, 0)
+            box = self
+            caption = QLabel(name.replace("_", " ") + (" *" if column.required else ""), box)
+            caption.setStyleSheet("font-weight: bold;")
+            inner.addWidget(caption)
             widget = self._make_field(name, column, values.get(name, ""), (choices or {}).get(name), box)
             widget.setObjectName(f"field-{name}")
             if name in locked:
@@ -91,13 +92,13 @@ class RecordEditor(QWidget):
             label.hide()
             inner.addWidget(label)
             self.fields[name], self.problems[name] = widget, label
-            caption = name.replace("_", " ") + (" *" if column.required else "")
-            form.addRow(caption, box)
         self.check()
 
     def _make_field(self, name, column, value, choices, parent) -> QWidget:
         if choices is not None or column.kind == "vocab":
             combo = QComboBox(parent)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
             items = choices if choices is not None else [(v, v) for v in (("",) if not column.required else ()) + column.vocab]
             for data, text in items:
                 combo.addItem(claim_type_label(data) if name == "claim_type" else (text or tr("(none)")), data)
@@ -137,6 +138,7 @@ class RecordEditor(QWidget):
         return {name: self.value(name) for name in self.fields}
 
     def _on_edit(self, name: str) -> None:
+        self.touched.add(name)
         id_name = self.spec.columns[0].name
         if name == id_name and self.fields[name].hasFocus():
             self._id_typed = True
@@ -161,13 +163,22 @@ class RecordEditor(QWidget):
         found = record_problems(self.table, values, taken_ids=self.taken_ids,
                                 period_type=self.period_types.get(values.get("series_id", "")))
         for name, label in self.problems.items():
-            label.setText(found.get(name, ""))
-            label.setVisible(name in found)
+            # A required field left empty is not scolded before it is touched; Save stays off meanwhile.
+            shown = name in found and (name in self.touched or self._show_all)
+            label.setText(found.get(name, "") if shown else "")
+            label.setVisible(shown)
         if hasattr(self, "explanation"):
             self.explanation.setText(claim_type_explanation(values.get("claim_type", "")))
         self._problems = found
         self.changed.emit()
         return found
+
+    _show_all = False
+
+    def show_all_problems(self) -> None:
+        """Show every field's message, touched or not."""
+        self._show_all = True
+        self.check()
 
     @property
     def valid(self) -> bool:
@@ -187,6 +198,7 @@ class FactForm(QDialog):
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         layout = QVBoxLayout(body)
         for heading, editor in parts:
@@ -204,6 +216,9 @@ class FactForm(QDialog):
         self.problems.setFixedHeight(80)
         self.problems.hide()
         outer.addWidget(self.problems)
+        self.required_hint = QLabel(tr("Fields marked * are required. Save is possible once every field is fine."), self)
+        self.required_hint.setWordWrap(True)
+        outer.addWidget(self.required_hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveFactButton")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
+from .authoring_actions import install_authoring
 from .export_actions import install_export_menu
 from .language_actions import install_language_and_help
 from .load_job import DatasetLoadJob
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.presentation = PresentationController(self, state, settings)
         self._build_menus()
         install_export_menu(self)
+        install_authoring(self)
         install_language_and_help(self)
         self._build_toolbar()
         self.status_label = QLabel(self)
