@@ -105,8 +105,22 @@ class Dataset:
 
     def observations_of(self, series_id: str) -> pd.DataFrame:
         """Every value of one series, in time order."""
-        obs = self.observations
-        return obs[obs["series_id"] == series_id]
+        rows = self._series_rows
+        if rows is None:
+            obs = self.observations
+            return obs[obs["series_id"] == series_id]
+        start, stop = rows.get(series_id, (0, 0))
+        return self.observations.iloc[start:stop]
+
+    @cached_property
+    def _series_rows(self) -> dict[str, tuple[int, int]] | None:
+        # Observations are sorted by series, so each series is one run of rows: a slice, not a
+        # comparison of a million ids on every focus change. None if a series is split up.
+        ids = self.observations["series_id"].to_numpy(dtype=object)
+        starts = np.flatnonzero(np.concatenate([[True], ids[1:] != ids[:-1]])) if len(ids) else np.zeros(0, int)
+        stops = np.append(starts[1:], len(ids))
+        runs = {ids[a]: (int(a), int(b)) for a, b in zip(starts, stops)}
+        return runs if len(runs) == len(starts) else None
 
     def fact(self, target: str, lang: str = "") -> Fact:
         """Describe a target for display; raises KeyError for an unknown one."""
@@ -152,17 +166,28 @@ class Dataset:
         An observation is backed by its own citations and by those of its
         series. Rows come supports first, then context, then disputes.
         """
-        cites = self.citations
-        kind = self.kind_of(target)
-        if kind == OBSERVATION:
-            series_id = target.partition("@")[0]
-            mask = (cites["target"] == target) | (cites["target"] == series_id)
-        else:
-            mask = cites["target"] == target
-        rows = cites[mask]
+        rows = self.citation_rows(target)
         joined = rows.join(self.sources, on="source_id", suffixes=("", "_source"))
         order = joined["stance"].map(STANCE_ORDER)
         return joined.assign(_order=order).sort_values(["_order"], kind="stable").drop(columns="_order")
+
+    def citation_rows(self, target: str) -> pd.DataFrame:
+        """The citation rows behind a target, in file order, not joined with their sources.
+
+        An observation is backed by its own citations and by those of its series.
+        """
+        found = self._citation_positions.get(target)
+        if self.kind_of(target) == OBSERVATION:
+            series = self._citation_positions.get(target.partition("@")[0])
+            if series is not None:
+                found = series if found is None else np.sort(np.concatenate([found, series]))
+        return self.citations.iloc[found if found is not None else []]
+
+    @cached_property
+    def _citation_positions(self) -> dict[str, np.ndarray]:
+        # Row positions per target, found once: a focus change then reads a few rows instead of
+        # comparing every citation's target.
+        return self.citations.groupby("target", sort=False).indices
 
     @cached_property
     def _event_citations(self) -> pd.DataFrame:
@@ -239,8 +264,12 @@ class Dataset:
 
     def series_for_source(self, source_id: str) -> set[str]:
         """Series with at least one value backed by the source."""
-        cites = self.citations[self.citations["source_id"] == source_id]
-        return set(cites["series_id"]) - {""}
+        return set(self._source_series.get(source_id, ()))
+
+    @cached_property
+    def _source_series(self) -> dict[str, frozenset[str]]:
+        cites = self.citations[self.citations["series_id"] != ""]
+        return {source: frozenset(group) for source, group in cites.groupby("source_id")["series_id"]}
 
     # ---- lessons --------------------------------------------------------
     def lesson_list(self, lang: str = "") -> list[tuple[str, str]]:
