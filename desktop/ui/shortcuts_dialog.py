@@ -83,17 +83,21 @@ def menu_shortcuts(window) -> list[tuple[str, list[tuple[str, str]]]]:
     """(menu title, [(command, keys)]) for every action with a shortcut in the window's menus, in menu order."""
     sections: list[tuple[str, list[tuple[str, str]]]] = []
     seen: set[int] = set()
+    # Submenus found by their menu action, not QAction.menu(): in PySide6 6.10 that call can
+    # leave an earlier wrapper of the same menu pointing at nothing.
+    submenus = {menu.menuAction(): menu for menu in window.findChildren(QMenu)}
 
     def walk(menu: QMenu, title: str, rows: list) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), f"{title} › {_plain(action.menu().title())}", rows)
+            submenu = submenus.get(action)
+            if submenu is not None:
+                walk(submenu, f"{title} › {_plain(submenu.title())}", rows)
             elif action.shortcuts():
                 seen.add(id(action))
                 rows.append((_plain(action.text()), _seq(*action.shortcuts())))
 
     for top in window.menuBar().actions():
-        menu = top.menu()
+        menu = submenus.get(top)
         if menu is None:
             continue
         rows: list[tuple[str, str]] = []

@@ -179,3 +179,14 @@ def apply_style(app: QApplication) -> FocusRing:
 def focus_ring() -> FocusRing | None:
     """The FocusRing `apply_style` made, if any."""
     return _ring
+
+
+def remove_style() -> None:
+    """Take the focus ring away again (tests that must leave the application as they found it)."""
+    global _ring
+    if _ring is not None and shiboken6.isValid(_ring):
+        _ring._follow(None)
+        if _ring._overlay_alive():
+            _ring.overlay.deleteLater()
+        _ring.deleteLater()
+    _ring = None

@@ -24,7 +24,7 @@ from desktop.settings import Settings
 from desktop.state import SelectionState
 from desktop.ui import i18n, theme
 from desktop.ui.main_window import MainWindow
-from desktop.ui.style import apply_style
+from desktop.ui.style import apply_style, remove_style
 from desktop.ui.theme import LIGHT, PROJECTOR_DARK, PROJECTOR_LIGHT, themes
 
 INTERACTIVE = (QAbstractButton, QComboBox, QLineEdit, QAbstractItemView, QTabBar, QAbstractSpinBox, QAbstractSlider,
@@ -49,11 +49,13 @@ def window(qtbot, default_dataset):
         made.append(win)
         return win
 
+    apply_style(QApplication.instance())  # as create_application does: the focus ring, no Tab traps
     yield make
     for win in made:
         win.presentation.stop()
     themes().set_theme(LIGHT)
     i18n.install_translator(QApplication.instance(), "en")
+    remove_style()
 
 
 def _cited_event(dataset) -> str:
