@@ -214,3 +214,31 @@ def format_period(period_type: str, period: str) -> str:
 def _month(month: int) -> str:
     # The stand-alone short name: "Oct", "oct", "sept"; never with the period some locales add.
     return locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
+
+
+def fact_date(dataset, fact) -> str:
+    """A `Fact`'s date label in the interface's words (`Fact.date_label` is always English).
+
+    In English this is `fact.date_label` itself, at no cost; otherwise the
+    event's dates, the value's period or the series' span are written again
+    with `format_date_range` / `format_period`.
+    """
+    if _language == "en":
+        return fact.date_label
+    from ..dataset.dataset import EVENT, OBSERVATION, SERIES
+
+    if fact.kind == EVENT:
+        row = dataset.events.loc[fact.target]
+        end = row["end_date"]
+        return format_date_range(row["start_date"], end if end is not None and end == end else None,
+                                 bool(row["open_ended"]))
+    if fact.kind == OBSERVATION:
+        return format_period(dataset.series.loc[fact.extra["series_id"]]["period_type"], str(fact.extra["period"]))
+    if fact.kind == SERIES:
+        obs = dataset.observations_of(fact.target)
+        if not len(obs):
+            return ""
+        period_type = dataset.series.loc[fact.target]["period_type"]
+        first, last = (format_period(period_type, str(obs.iloc[i]["period"])) for i in (0, -1))
+        return first if first == last else f"{first} – {last}"
+    return fact.date_label

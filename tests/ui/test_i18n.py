@@ -5,6 +5,8 @@ so the rest of the suite is not run in Spanish by accident.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -154,3 +156,17 @@ def test_choosing_the_language_already_shown_asks_nothing(qtbot):
     window.language_menu.actions["en"].trigger()
     assert window.language_menu.notice is None
     assert window.settings.get(keys.LANGUAGE) == "en"
+
+
+def test_every_facts_date_reads_the_same_in_english_and_is_rewritten_in_spanish(qapp, default_dataset):
+    targets = list(default_dataset.events.index) + list(default_dataset.series.index)
+    targets += [f"{s}@{p}" for s, p in default_dataset.observations[["series_id", "period"]].head(30).itertuples(index=False)]
+    facts = [default_dataset.fact(t) for t in targets]
+    i18n.install_translator(qapp, "en")
+    assert [i18n.fact_date(default_dataset, f) for f in facts] == [f.date_label for f in facts]
+    i18n.install_translator(qapp, "es-MX")
+    spanish = {f.target: i18n.fact_date(default_dataset, f) for f in facts}
+    assert not any(word in text for text in spanish.values() for word in ("now", "the ", "Feb", "FY"))
+    decade = next(f for f in facts if f.date_label.startswith("the 1990s"))
+    assert spanish[decade.target].startswith("los años 1990")
+    assert all(spanish[f.target] == f.date_label for f in facts if re.fullmatch(r"[\d –]+", f.date_label))
