@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from .chart_axes import TimeAxis, ValueAxis
-from .chart_data import ChartSeries, assign_axes, format_number, legend_name
+from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
 from .theme import Theme
 
 MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
@@ -58,6 +58,7 @@ class ChartCanvas(QObject):
     """Draws a set of series into a GraphicsLayout and answers "which value is under this point?"."""
 
     x_range_changed = Signal(float, float)
+    rebuilt = Signal()  # everything was drawn anew (hover items included)
 
     def __init__(self, layout: pg.GraphicsLayout, theme: Theme, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -123,6 +124,7 @@ class ChartCanvas(QObject):
         else:
             self.auto_x_range()
         self._settle()
+        self.rebuilt.emit()
 
     def _settle(self) -> None:
         """Fit the value axes now rather than at the next paint, so what is drawn is what is hit-tested."""
@@ -182,18 +184,7 @@ class ChartCanvas(QObject):
         return html.escape(legend_name(d.series, d.side, two, title=title))
 
     def _distinct_part(self, title: str) -> str:
-        """A title without the first words it shares with another shown title ("…any opioid")."""
-        words = title.split(" ")
-        shared = 0
-        for other in self.series:
-            theirs = other.title.split(" ")
-            if theirs == words:
-                continue
-            n = 0
-            while n < min(len(words), len(theirs)) - 1 and words[n] == theirs[n]:
-                n += 1
-            shared = max(shared, n)
-        return "…" + " ".join(words[shared:]) if shared >= 2 else title
+        return distinct_part(title, [s.title for s in self.series])
 
     def refit_legend(self, size: tuple[float, float]) -> None:
         """Rebuild when a new size calls for another legend layout."""

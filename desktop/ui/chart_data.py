@@ -166,3 +166,18 @@ def legend_name(series: ChartSeries, side: str, two_sides: bool, title: str | No
         side_word = tr("chart", "left axis") if side == "left" else tr("chart", "right axis")
         return tr("chart", "{title} ({unit}, {side})").format(title=title, unit=series.unit, side=side_word)
     return tr("chart", "{title} ({unit})").format(title=title, unit=series.unit)
+
+
+def distinct_part(title: str, others: list[str]) -> str:
+    """A title without the first words (two or more) it shares with another title: "…any opioid"."""
+    words = title.split(" ")
+    shared = 0
+    for other in others:
+        theirs = other.split(" ")
+        if theirs == words:
+            continue
+        n = 0
+        while n < min(len(words), len(theirs)) - 1 and words[n] == theirs[n]:
+            n += 1
+        shared = max(shared, n)
+    return "…" + " ".join(words[shared:]) if shared >= 2 else title

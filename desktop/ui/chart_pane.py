@@ -15,14 +15,14 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHeaderView, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from .. import settings as keys
 from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..state import SelectionState
 from .chart_canvas import ChartCanvas
-from .chart_data import ChartSeries, build_series, events_hover_html, hover_html, shorten, source_short_name
+from .chart_data import ChartSeries, build_series, distinct_part, events_hover_html, hover_html, shorten, source_short_name
 from .i18n import data_language
 from .theme import Theme, themes
 
@@ -76,6 +76,10 @@ class ChartPane(QWidget):
         self.series_list.setWordWrap(True)  # titles often share their first words: show them whole
         self.series_list.setUniformRowHeights(False)
         self.series_list.setIndentation(12)
+        self.series_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # wrap at the list's width
+        self.series_list.header().setStretchLastSection(True)
+        # QTreeView keeps row heights from before a resize: lay the rows out again so titles re-wrap.
+        self.series_list.header().sectionResized.connect(lambda *_: self.series_list.doItemsLayout())
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setObjectName("chartPlot")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -96,6 +100,8 @@ class ChartPane(QWidget):
         self.canvas.size_hint = lambda: (float(self.view.width()), float(self.view.height()))
         self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
+        self.canvas.rebuilt.connect(self._on_canvas_rebuilt)
+        self._pointer: QPointF | None = None  # where the pointer is over the chart, in scene coordinates
         self._fill_series_list()
         self._redraw()
         if linked and state.time_range is not None:
@@ -125,8 +131,10 @@ class ChartPane(QWidget):
             # Hover is read here, not from the scene's sigMouseMoved: the scene drops moves that come
             # quickly after another, and the one it drops may be where the pointer stops.
             if event.type() == QEvent.Type.MouseMove:
-                self._on_scene_mouse_moved(self.view.mapToScene(event.position().toPoint()))
+                self._pointer = self.view.mapToScene(event.position().toPoint())
+                self._on_scene_mouse_moved(self._pointer)
             elif event.type() == QEvent.Type.Leave:
+                self._pointer = None
                 self.canvas.hide_hover()
         return super().eventFilter(watched, event)
 
@@ -143,7 +151,9 @@ class ChartPane(QWidget):
                 parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
                 parent.setExpanded(True)
                 parents[s.group] = parent
-            item = QTreeWidgetItem(parents[s.group], [f"{s.title} ({s.unit})"])
+            # Within a group the shared first words are said once, by the group: "…any opioid (deaths)".
+            same_group = [self._series(o).title for o in self.dataset.series.index if self._series(o).group == s.group]
+            item = QTreeWidgetItem(parents[s.group], [f"{distinct_part(s.title, same_group)} ({s.unit})"])
             item.setData(0, SERIES_ROLE, sid)
             item.setToolTip(0, f"{s.title} ({s.unit})")  # plain text: no markup in a title is read
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -329,6 +339,10 @@ class ChartPane(QWidget):
         else:
             self.canvas.show_hover(row, pos, "", snap_y=False)
             self.canvas.tooltip.hide()
+
+    def _on_canvas_rebuilt(self) -> None:
+        if self._pointer is not None:  # a redraw under a still pointer keeps its tooltip
+            self._on_scene_mouse_moved(self._pointer)
 
     def _on_scene_mouse_clicked(self, event) -> None:
         if event.button() != Qt.MouseButton.LeftButton:

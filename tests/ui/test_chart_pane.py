@@ -4,7 +4,6 @@ from __future__ import annotations
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtTest import QTest
 
 from desktop.dataset.filters import Filters
 from desktop.state import SelectionState
@@ -39,9 +38,19 @@ def point_pos(pane: ChartPane, series_id: str, period: str) -> QPoint:
 
 
 def hover(qtbot, pane, pos: QPoint) -> None:
-    """Move the pointer onto `pos` (from elsewhere first, so Qt always delivers a move)."""
-    QTest.mouseMove(pane.view.viewport(), pos + QPoint(40, 40))
-    QTest.mouseMove(pane.view.viewport(), pos)
+    """Move the pointer onto `pos`, as the window system reports it to the chart's viewport.
+
+    The move is sent to the viewport itself, not through QTest's global mouse state, which an earlier
+    test elsewhere in the session can leave believing a button is held (moves then go to that widget).
+    """
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = pane.view.viewport()
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(viewport.mapToGlobal(pos)),
+                        Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
 
 
 def test_starts_with_the_first_group_ticked(pane):
