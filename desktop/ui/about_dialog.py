@@ -72,6 +72,7 @@ class AboutDialog(QDialog):
         self.tabs.setObjectName("aboutTabs")
         self.licence_view = _plain_text_view(
             self.tr("Factdeck is free software under the MIT licence:") + "\n\n" + project_licence(), self.tabs)
+        self.licence_view.setAccessibleName(self.tr("Licence"))
         self.tabs.addTab(self.licence_view, self.tr("Licence"))
         self.tabs.addTab(self._notices_page(), self.tr("Third-party notices"))
 
@@ -89,6 +90,8 @@ class AboutDialog(QDialog):
         self.notice_list.setObjectName("noticeList")
         self.notice_view = _plain_text_view("", page)
         self.notice_view.setObjectName("noticeText")
+        self.notice_list.setAccessibleName(self.tr("Third-party notices"))
+        self.notice_view.setAccessibleName(self.tr("Licence"))
         for component, text in notices():
             item = QListWidgetItem(component, self.notice_list)
             item.setData(Qt.ItemDataRole.UserRole, text)

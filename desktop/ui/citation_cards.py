@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButto
 
 from ..dataset.contract import STANCE_ORDER
 from ..dataset.dataset import OBSERVATION, SERIES, Dataset, Fact
-from . import links
+from . import i18n, links
 from .safe_text import tooltip, visible
 from .theme import (
     CLAIM_TYPE_COLOURS, Theme, claim_type_explanation, claim_type_label, qualifier_words, stance_heading,
@@ -70,7 +70,7 @@ def value_text(fact: Fact) -> str:
     if fact.value is None or not math.isfinite(fact.value):
         return ""
     value = fact.value
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
+    number = i18n.format_number(round(value, 3))  # the locale's marks: 2,803.6 (en, es-MX), 2803,6 (es-ES)
     amount = f"{number} {fact.unit}".strip()
     words = qualifier_words(fact.qualifier)
     if not words:
@@ -82,7 +82,7 @@ def value_text(fact: Fact) -> str:
 
 def date_text(value) -> str:
     """A source date as precisely as it is known, or "n.d." when undated."""
-    return value.label() if value is not None and not (isinstance(value, float) and math.isnan(value)) else _tr("n.d.")
+    return i18n.format_date(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else _tr("n.d.")
 
 
 class SelectableLabel(QLabel):
@@ -320,7 +320,7 @@ class SourceBlock(QWidget):
             layout.addLayout(line)
         accessed = row.get("accessed_date")
         if accessed is not None and not (isinstance(accessed, float) and math.isnan(accessed)):
-            layout.addWidget(plain_label(_tr("Accessed {date}").format(date=accessed.label()), self,
+            layout.addWidget(plain_label(_tr("Accessed {date}").format(date=i18n.format_date(accessed)), self,
                                          name="sourceAccessed", size=0.9, theme=theme, muted=True))
 
     def _on_open_clicked(self) -> None:
@@ -345,7 +345,8 @@ class FactView(QWidget):
         fact = self.fact
         layout.addWidget(plain_label(fact.title, self, name="factTitle", size=1.3, theme=theme, bold=True,
                                      focusable=True))
-        layout.addWidget(plain_label(fact.date_label, self, name="factDate", size=1.05, theme=theme, muted=True))
+        self.date_text = i18n.fact_date(dataset, fact)
+        layout.addWidget(plain_label(self.date_text, self, name="factDate", size=1.05, theme=theme, muted=True))
         value = value_text(fact)
         if value:
             layout.addWidget(plain_label(value, self, name="factValue", size=1.2, theme=theme, bold=True))
@@ -396,4 +397,4 @@ class FactView(QWidget):
         claim_types = list(dict.fromkeys(card.claim_type for card in self.cards))
         words = ", ".join(claim_type_label(c) for c in claim_types) or _tr("none")
         return _tr("{title}, {date}. Claim types: {claims}.").format(
-            title=visible(self.fact.title), date=visible(self.fact.date_label), claims=words)
+            title=visible(self.fact.title), date=visible(self.date_text), claims=words)

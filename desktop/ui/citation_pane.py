@@ -91,6 +91,7 @@ class CitationPane(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setAccessibleName(self.tr("Who says so about the selected fact"))
         self.sources_view = SourcesView(dataset, state, self.tabs)
         self.tabs.addTab(self.scroll, self.tr("Citations"))
         self.tabs.addTab(self.sources_view, self.tr("Sources"))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..dataset.contract import CLAIM_TYPES
 from ..dataset.dates import date_from_decimal_year, decimal_year
 from ..dataset.filters import Filters
+from .i18n import format_number
 from .theme import claim_type_explanation, claim_type_label
 from .timeline_text import tr
 
@@ -211,5 +212,5 @@ class TimelineFilterBar(QToolBar):
         self._update_button_texts()
 
     def set_count(self, shown: int, total: int, note: str = "") -> None:
-        text = tr("{shown} of {total} facts").format(shown=f"{shown:,}", total=f"{total:,}")
+        text = tr("{shown} of {total} facts").format(shown=format_number(shown), total=format_number(total))
         self.count_label.setText(f"{text} {note}".strip())

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
+from .i18n import format_number
 from .timeline_axis import axis_ticks
 from .timeline_layout import STATEMENT
 from .timeline_text import tr
@@ -104,10 +105,10 @@ def _paint_gutter(view, p: QPainter, layout, muted: QColor) -> None:
         edge = view.edge_width()
         if layout.off_left[lane]:
             p.drawText(QRectF(gutter, y - view.line_h / 2, edge - 4, view.line_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"‹ {layout.off_left[lane]:,}")
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"‹ {format_number(layout.off_left[lane])}")
         if layout.off_right[lane]:
             p.drawText(QRectF(layout.right + 4, y - view.line_h / 2, edge - 4, view.line_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"{layout.off_right[lane]:,} ›")
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"{format_number(layout.off_right[lane])} ›")
 
 
 def _paint_bands(view, p: QPainter, layout, fg: QColor) -> None:
@@ -195,7 +196,7 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
     for agg in layout.aggregates:
         y = view.marker_y(agg.lane)
         rect = QRectF(agg.px0 - r, y - r, agg.px1 - agg.px0 + 2 * r, 2 * r)
-        text = f"{agg.count:,}"
+        text = format_number(agg.count)
         if digit * len(text) + 8 <= rect.width():
             texts.append((rect, text))
             boxed.setdefault(agg.lane, []).append(rect)

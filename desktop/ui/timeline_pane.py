@@ -48,6 +48,7 @@ class TimelinePane(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.bar)
         layout.addWidget(self.view, 1)
+        QWidget.setTabOrder(self.bar.search, self.view)  # Tab follows the eye: the filters, then the timeline
 
         self.bar.filters_edited.connect(self._on_bar_filters_edited)
         self.bar.zoom_in.connect(lambda: self.view.zoom(1.25 ** 2, self.view._key_anchor()))

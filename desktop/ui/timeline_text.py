@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..dataset.contract import CLAIM_TYPES
 from ..dataset.dates import label_range
+from . import i18n
 from .theme import claim_type_label
 from .timeline_layout import PERIOD, STATEMENT, TimelineModel
 
@@ -62,8 +63,10 @@ class TimelineText:
         label = self._dates.get(index)
         if label is None:
             end = self._ends[index]
-            label = label_range(self._starts[index], end if end is not None and end == end else None,
-                                bool(self.model.open_ended[index]))
+            # The dataset's English label, or the same date in the interface's words ("oct 2018").
+            write = i18n.format_date_range if self.lang else label_range
+            label = write(self._starts[index], end if end is not None and end == end else None,
+                          bool(self.model.open_ended[index]))
             self._dates[index] = label
         return label
 
@@ -123,9 +126,9 @@ class TimelineText:
         """How many facts a grouped mark stands for, the first few, and how to see them."""
         first, last = int(members[0]), int(members[-1])
         span = self.date_label(first) if first == last else f"{self.date_label(first)} – {self.date_label(last)}"
-        lines = [f"<b>{_escape(tr('{count} facts').format(count=f'{len(members):,}'))}</b> · {_escape(span)}"]
+        lines = [f"<b>{_escape(tr('{count} facts').format(count=i18n.format_number(len(members))))}</b> · {_escape(span)}"]
         lines += [_escape(f"{self.date_label(int(i))}  {self.title(int(i))}") for i in members[:limit]]
         if len(members) > limit:
-            lines.append(_escape(tr("… and {more} more").format(more=f"{len(members) - limit:,}")))
+            lines.append(_escape(tr("… and {more} more").format(more=i18n.format_number(len(members) - limit))))
         lines.append(f"<i>{_escape(tr('Click or zoom in to see them apart.'))}</i>")
         return "<p>" + "<br>".join(lines) + "</p>"
