@@ -63,19 +63,17 @@ def _cited_event(dataset) -> str:
     return next(e for e in dataset.events.index if e in cited and any(dataset.citations["quote"][dataset.citations["target"] == e]))
 
 
-def _internal(widget: QWidget, root: QWidget) -> bool:
+def _internal(widget: QWidget) -> bool:
     """Parts of a control that a screen reader meets through the control itself."""
     if isinstance(widget, QScrollBar):
         return True
     parent = widget.parentWidget()
-    while parent is not None and parent is not root.parentWidget():
+    if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
+        return True
+    while parent is not None:
         if isinstance(parent, (QAbstractSpinBox, QComboBox)):
             return True
-        if isinstance(parent, QAbstractScrollArea) and widget is parent.viewport():
-            return True
-        if widget.parentWidget() is parent and isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
-            return True
-        parent = parent.parentWidget() if parent is widget.parentWidget() else None
+        parent = parent.parentWidget()
     return False
 
 
@@ -88,7 +86,7 @@ def reachable(root: QWidget) -> list[QWidget]:
         if widget.focusProxy() is not None:
             continue  # the proxy (a tab widget's tab bar) is what gets focus and is named
         tab = (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus
-        if (tab or isinstance(widget, INTERACTIVE)) and not _internal(widget, root):
+        if (tab or isinstance(widget, INTERACTIVE)) and not _internal(widget):
             found.append(widget)
     return found
 

@@ -170,3 +170,26 @@ def test_every_facts_date_reads_the_same_in_english_and_is_rewritten_in_spanish(
     decade = next(f for f in facts if f.date_label.startswith("the 1990s"))
     assert spanish[decade.target].startswith("los años 1990")
     assert all(spanish[f.target] == f.date_label for f in facts if re.fullmatch(r"[\d –]+", f.date_label))
+
+
+# ---- the whole app, as started from the command line --------------------------------------------------
+@pytest.mark.slow
+def test_lang_es_screenshot_renders_a_spanish_window(tmp_path):
+    import subprocess
+
+    from PySide6.QtGui import QImage
+
+    from conftest import PYTHON, ROOT, python_subprocess_env
+
+    shots = {}
+    for lang in ("en", "es"):
+        out = tmp_path / f"{lang}.png"
+        done = subprocess.run([PYTHON, "-m", "desktop", "--lang", lang, "--screenshot", str(out), "--size", "1280x720",
+                               "--select", "lebaron-ambush"], cwd=ROOT, env=python_subprocess_env(),
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        shots[lang] = QImage(str(out))
+        assert (shots[lang].width(), shots[lang].height()) == (1280, 720)
+    # Same window, same data, other words: the menu bar alone must differ.
+    menu_bar = (0, 0, 1280, 24)
+    assert shots["en"].copy(*menu_bar) != shots["es"].copy(*menu_bar)
