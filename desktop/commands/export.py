@@ -169,8 +169,8 @@ def _write_handout(dataset, subset, args) -> str:
     from ..ui import i18n
     from ..ui.citation_export import sources_behind, sources_of_lesson
 
-    create_application()
-    i18n.set_language(args.lang)
+    app = create_application()
+    i18n.install_translator(app, args.lang)  # the handout's headings and dates in that language too
     data_lang = i18n.data_language()
     if args.lesson:
         sections = lesson_sections(dataset, args.lesson, data_lang)

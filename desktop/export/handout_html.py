@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..dataset.contract import STANCE_ORDER
 from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
+from ..ui import i18n
 from ..ui.citation_cards import fact_citations, value_text
 from ..ui.safe_text import visible
 from ..ui.theme import CLAIM_TYPE_COLOURS, claim_type_label, stance_heading
@@ -55,18 +56,18 @@ def _source_name(dataset: Dataset, source_id: str) -> str:
     row = dataset.sources.loc[source_id]
     publisher = row["publisher"] if row["publisher"] != "Unknown" else ""
     published = row["published_date"]
-    when = published.label() if hasattr(published, "label") else tr("n.d.")
+    when = i18n.format_date(published) if hasattr(published, "label") else tr("n.d.")
     return ", ".join(p for p in (row["title"], publisher, when) if p)
 
 
 def fact_lines(dataset: Dataset, target: str, lang: str) -> tuple[str, str]:
     """(the fact's title, its date or value line) for a target."""
     fact = dataset.fact(target, lang)
-    parts = [fact.date_label]
+    parts = [i18n.fact_date(dataset, fact)]
     if fact.kind == OBSERVATION:
         parts.append(value_text(fact))
     elif fact.kind == SERIES:
-        parts.append(tr("{count} values, in {unit}").format(count=len(dataset.observations_of(target)), unit=fact.unit))
+        parts.append(tr("{count} values, in {unit}").format(count=i18n.format_number(len(dataset.observations_of(target))), unit=fact.unit))
     elif fact.kind == EVENT:
         parts += [fact.category, fact.extra.get("place", "")]
     return fact.title, " · ".join(p for p in parts if p)
