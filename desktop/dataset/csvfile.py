@@ -435,7 +435,7 @@ def _slow_read(data: bytes, header: list[str], table: CsvTable) -> None:
             if first:
                 first = False
                 continue
-            _check_cells(record, header, line, table)
+            check_cells(record, header, line, table)
             if len(record) != width:
                 few = len(record) < width
                 table.problem(line, None, (
@@ -457,7 +457,7 @@ def _slow_read(data: bytes, header: list[str], table: CsvTable) -> None:
     table.complete = complete
 
 
-def _check_cells(record: list[str], header: list[str], line: int, table: CsvTable) -> None:
+def check_cells(record: list[str], header: list[str], line: int, table: CsvTable) -> None:
     for i, cell in enumerate(record):
         column = header[i] if i < len(header) else None
         if len(cell) > MAX_CELL_CHARS:

@@ -101,3 +101,17 @@ def test_frozen_validate_still_reports_a_broken_dataset(bundle, tmp_path):
     (broken / "datapackage.json").write_text("{}", encoding="utf-8")
     result = run_frozen(bundle, "validate", str(broken), home=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_every_subcommand_is_in_the_bundle(bundle, tmp_path):
+    """cli.py imports subcommands by name; each must have been frozen in (the spec reads cli.COMMANDS)."""
+    from desktop.cli import COMMANDS
+
+    for name in COMMANDS:
+        result = run_frozen(bundle, name, "--help", home=tmp_path)
+        assert result.returncode == 0, f"{name}: {result.stderr}"
+    cite = run_frozen(bundle, "cite", "--all", "--style", "apa", home=tmp_path)
+    assert cite.returncode == 0 and "National Institute on Drug Abuse" in cite.stdout, cite.stderr
+    csv_out = tmp_path / "values.csv"
+    export = run_frozen(bundle, "export", "csv", "--out", str(csv_out), home=tmp_path)
+    assert export.returncode == 0 and csv_out.stat().st_size > 0, export.stderr

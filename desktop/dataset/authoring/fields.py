@@ -12,7 +12,7 @@ import pandas as pd
 
 from .. import links
 from ..contract import TABLES_BY_NAME
-from ..csvfile import CsvTable, _check_cells
+from ..csvfile import CsvTable, check_cells
 from ..periods import PERIOD_TYPES, PeriodError, period_span
 from ..rules import check_column, check_table
 
@@ -31,7 +31,7 @@ def field_problem(table: str, column: str, value: str) -> str | None:
     """The validator's message for this cell on its own, or None when it is fine."""
     spec = TABLES_BY_NAME[table]
     checked = _table(table, {column: value})
-    _check_cells([value], [column], _LINE, checked)
+    check_cells([value], [column], _LINE, checked)
     base = column.partition("@")[0]
     if "@" in column:
         check_table(checked, spec)  # the translation's language and its original's rules
