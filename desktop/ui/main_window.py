@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.state.reset()
         self.dataset = dataset
         self.timeline = TimelinePane(dataset, self.state)
-        self.chart = ChartPane(dataset, self.state)
+        self.chart = ChartPane(dataset, self.state, settings=self.settings)
         self.citations = CitationPane(dataset, self.state, settings=self.settings)
         self.main_splitter.insertWidget(0, self.timeline)
         self.lower_splitter.insertWidget(0, self.chart)
