@@ -24,11 +24,17 @@ DAYS = 50_000  # 20 × 50,000 = 1,000,000 values, one a day from 1889 to 2025
 FORMAT = 1  # bump when what is written changes, so old caches are not reused
 
 
-def _generator():
-    """write_synthetic from tests/benchmarks (checkout only)."""
+def checkout_root() -> Path:
+    """The source checkout this package runs from; the generators live in its tests/benchmarks/."""
     root = Path(__file__).resolve().parents[2]
     if not (root / "tests" / "benchmarks" / "synthetic.py").is_file():
-        raise SystemExit("The benchmark's dataset generator lives in tests/benchmarks/: run the benchmark from a checkout.")
+        raise SystemExit("The benchmark's dataset generators live in tests/benchmarks/: run the benchmark from a checkout.")
+    return root
+
+
+def _generator():
+    """write_synthetic from tests/benchmarks (checkout only)."""
+    root = checkout_root()
     if str(root) not in sys.path:
         sys.path.insert(0, str(root))
     from tests.benchmarks.synthetic import write_synthetic

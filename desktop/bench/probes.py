@@ -208,17 +208,23 @@ def settle(app, passes: int = 4) -> None:
         app.processEvents()
 
 
-def _p95_ms(samples: list[float]) -> dict:
+def _p95(samples: list[float]) -> float:
     ordered = sorted(samples)
-    k = max(0, min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1)))))
-    return {"p95_ms": ordered[k] * 1000.0, "median_ms": ordered[len(ordered) // 2] * 1000.0, "n": len(ordered)}
+    return ordered[max(0, min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1)))))] * 1000.0
 
 
-def _timed(app, action) -> float:
-    start = time.perf_counter()
+def _p95_ms(samples: list[tuple[float, float]]) -> dict:
+    """p95 and median of wall-clock times, and p95 of this process's CPU time (a busy machine inflates only the first)."""
+    wall = [w for w, _ in samples]
+    return {"p95_ms": _p95(wall), "median_ms": sorted(wall)[len(wall) // 2] * 1000.0,
+            "cpu_p95_ms": _p95([c for _, c in samples]), "n": len(samples)}
+
+
+def _timed(app, action) -> tuple[float, float]:
+    start, cpu = time.perf_counter(), time.process_time()
     action()
     settle(app)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def focus(folder: str, steps: str = "60") -> None:
@@ -311,10 +317,21 @@ def load(folder: str) -> None:
             observations=len(dataset.observations), citations=len(dataset.citations))
 
 
+def chart_pane_only() -> None:
+    """The chart engineer's pane-only frame times (tests/benchmarks/bench_chart.py, checkout only)."""
+    from desktop.bench.data import checkout_root
+
+    sys.path.insert(0, str(checkout_root()))
+    from tests.benchmarks import bench_chart
+
+    _report(points=bench_chart.TOTAL_POINTS, pan_p95_ms=bench_chart.bench_pan_full_view(),
+            zoom_p95_ms=bench_chart.bench_zoom())
+
+
 PROBES = {
     "floor_window": floor_window, "floor_plot": floor_plot, "app_startup": app_startup,
     "focus": focus, "filter_typing": filter_typing, "chart_frames": chart_frames,
-    "read_csv": read_csv, "load": load,
+    "read_csv": read_csv, "load": load, "chart_pane_only": chart_pane_only,
 }
 
 
