@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Authoring", text)
+
+
+# The names the draft gives its own changes (desktop.dataset has no Qt), shown as "Undo {what}":
+# listed here so packaging/update_translations.py finds them.
+DRAFT_CHANGE_NAMES = (QT_TRANSLATE_NOOP("Authoring", "Move step"), QT_TRANSLATE_NOOP("Authoring", "Remove step"),
+                      QT_TRANSLATE_NOOP("Authoring", "Edit step"), QT_TRANSLATE_NOOP("Authoring", "Rename lesson"))
 
 
 def install_authoring(window) -> Authoring:

@@ -25,6 +25,8 @@
         </message>
         <message>
             <location filename="../../desktop/ui/about_dialog.py" />
+            <location filename="../../desktop/ui/about_dialog.py" />
+            <location filename="../../desktop/ui/about_dialog.py" />
             <source>Licence</source>
             <translation>Licencia</translation>
         </message>
@@ -34,6 +36,7 @@
             <translation>Faltan los archivos de licencia en esta instalación.</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/about_dialog.py" />
             <location filename="../../desktop/ui/about_dialog.py" />
             <source>Third-party notices</source>
             <translation>Avisos de terceros</translation>
@@ -136,6 +139,16 @@
         </message>
         <message>
             <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Edit step</source>
+            <translation>editar el paso</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Move step</source>
+            <translation>mover el paso</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
             <source>New &amp;citation…</source>
             <translation>Nueva &amp;cita…</translation>
         </message>
@@ -169,6 +182,16 @@
             <location filename="../../desktop/ui/authoring_actions.py" />
             <source>Not saved</source>
             <translation>No se guardó</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Remove step</source>
+            <translation>quitar el paso</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Rename lesson</source>
+            <translation>cambiar el nombre de la lección</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/authoring_actions.py" />
@@ -525,6 +548,7 @@ Inténtelo de nuevo y elija otra carpeta, como su carpeta Documentos.</translati
         </message>
         <message>
             <location filename="../../desktop/ui/citation_pane.py" />
+            <location filename="../../desktop/ui/citation_pane.py" />
             <source>Who says so about the selected fact</source>
             <translation>Quién dice qué sobre el hecho seleccionado</translation>
         </message>
@@ -772,7 +796,7 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         <message>
             <location filename="../../desktop/ui/fact_form.py" />
             <source>Fields marked * are required. Save is possible once every field is fine.</source>
-            <translation type="unfinished" />
+            <translation>Los campos marcados con * son obligatorios. Podrá guardar cuando todos los campos estén bien.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/fact_form.py" />
