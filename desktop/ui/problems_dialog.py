@@ -25,6 +25,7 @@ class ProblemsDialog(QDialog):
         layout.addWidget(intro)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("problemsList")
+        self.text.setAccessibleName(self.tr("Problems found"))
         self.text.setReadOnly(True)
         self.text.setPlainText("\n".join(str(p) for p in problems))
         layout.addWidget(self.text)

@@ -1240,6 +1240,11 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         </message>
         <message>
             <location filename="../../desktop/ui/problems_dialog.py" />
+            <source>Problems found</source>
+            <translation>Problemas encontrados</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/problems_dialog.py" />
             <source>{folder} was not opened because it has {count} problem(s). The dataset already open stays open. Fix these in the files and open it again:</source>
             <translation>No se abrió {folder} porque tiene {count} problema(s). El conjunto de datos que ya estaba abierto sigue abierto. Corrija esto en los archivos y vuelva a abrirlo:</translation>
         </message>
