@@ -29,6 +29,7 @@ from .. import settings as keys
 from .blackout import BLACK, WHITE, BlackoutOverlay
 from .i18n import data_language
 from .presenter_notes import PresenterNotes, notes_screen_for
+from .safe_text import visible
 from .theme import PROJECTOR_DARK, PROJECTOR_LIGHT, Theme, themes
 
 if TYPE_CHECKING:
@@ -251,7 +252,7 @@ class PresentationBar(QToolBar):
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for path_id, title in paths:
-            self.chooser.addItem(title, path_id)
+            self.chooser.addItem(visible(title), path_id)  # dataset text: direction controls made visible
         self.chooser.setCurrentIndex(max(0, self.chooser.findData(current)))
         self.chooser.blockSignals(False)
 

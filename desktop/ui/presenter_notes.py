@@ -13,6 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
+from .safe_text import visible
 from .theme import Theme
 
 Rect = tuple[int, int, int, int]  # x, y, width, height
@@ -98,6 +99,9 @@ class PresenterNotes(QFrame):
     # ---- content --------------------------------------------------------------
     def show_step(self, path_title: str, number: int, count: int, title: str, notes: str, next_title: str | None) -> None:
         """Show step `number` of `count` (1-based) and the title of the one after it, if any."""
+        # Dataset text: direction controls are shown as markers, never obeyed (safe_text).
+        path_title, title, notes = visible(path_title), visible(title), visible(notes)
+        next_title = visible(next_title) if next_title is not None else None
         self.position_label.setText(self.tr("Step {number} of {count} · {path}").format(
             number=number, count=count, path=path_title) if count else path_title)
         self.title_label.setText(title)
