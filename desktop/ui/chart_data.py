@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from ..dataset.dataset import Dataset
-from ..dataset.periods import period_label
+from . import i18n
 from .theme import OKABE_ITO, qualifier_words
 
 # Qualifiers that are said before the number ("at least 5,000"); the others follow it in brackets.
@@ -50,7 +50,7 @@ class ChartSeries:
         return f"{self.series_id}@{self.periods[index]}"
 
     def period_text(self, index: int) -> str:
-        return period_label(self.period_type, str(self.periods[index]))
+        return i18n.format_period(self.period_type, str(self.periods[index]))  # "oct 2018", "AF2018" in Spanish
 
     def index_of(self, period: str) -> int | None:
         hits = np.flatnonzero(self.periods == period)
@@ -94,12 +94,10 @@ def assign_axes(units: list[str]) -> dict[str, tuple[int, str]]:
 
 
 def format_number(value: float) -> str:
-    """A number with thousands separators and no needless decimals: 70601 → "70,601", 2803.6 → "2,803.6"."""
+    """A number with the locale's separators and no needless decimals: 70601 → "70,601" (es-ES "70.601"), 2803.6 → "2,803.6"."""
     if not np.isfinite(value):
         return str(value)
-    if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return format(float(value), ",.10g")
+    return i18n.format_number(float(format(float(value), ".10g")))  # at most 10 significant digits
 
 
 def value_text(value: float, unit: str, qualifier: str) -> str:

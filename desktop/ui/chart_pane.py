@@ -71,6 +71,7 @@ class ChartPane(QWidget):
 
         self.series_list = QTreeWidget(self)
         self.series_list.setObjectName("chartSeriesList")
+        self.series_list.setAccessibleName(self.tr("Series to show"))
         self.series_list.setHeaderHidden(True)
         self.series_list.setRootIsDecorated(False)
         self.series_list.setWordWrap(True)  # titles often share their first words: show them whole
@@ -82,6 +83,7 @@ class ChartPane(QWidget):
         self.series_list.header().sectionResized.connect(lambda *_: self.series_list.doItemsLayout())
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setObjectName("chartPlot")
+        self.view.setAccessibleName(self.tr("Chart of the chosen series"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("chartSplitter")
         self.splitter.addWidget(self.series_list)

@@ -243,6 +243,11 @@
         <name>ChartPane</name>
         <message>
             <location filename="../../desktop/ui/chart_pane.py" />
+            <source>Chart of the chosen series</source>
+            <translation>Gráfica de las series elegidas</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart_pane.py" />
             <source>Export chart…</source>
             <translation>Exportar gráfica…</translation>
         </message>
@@ -265,6 +270,11 @@
             <location filename="../../desktop/ui/chart_pane.py" />
             <source>Save the chart as a PNG or SVG image, with its title, units and sources</source>
             <translation>Guarda la gráfica como imagen PNG o SVG, con su título, unidades y fuentes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/chart_pane.py" />
+            <source>Series to show</source>
+            <translation>Series que se muestran</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/chart_pane.py" />

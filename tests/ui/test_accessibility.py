@@ -16,7 +16,7 @@ from PySide6.QtGui import QAccessible, QFont
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSlider, QAbstractSpinBox, QApplication,
-    QComboBox, QLineEdit, QPlainTextEdit, QScrollBar, QTabBar, QTextEdit, QWidget,
+    QComboBox, QHeaderView, QLineEdit, QPlainTextEdit, QScrollBar, QTabBar, QTextEdit, QWidget,
 )
 
 from desktop.dataset.problems import Problem
@@ -68,6 +68,8 @@ def _internal(widget: QWidget) -> bool:
     if isinstance(widget, QScrollBar):
         return True
     parent = widget.parentWidget()
+    if isinstance(widget, QHeaderView) and isinstance(parent, QAbstractItemView):
+        return True  # read as the list's column headings
     if isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget:
         return True
     while parent is not None:
@@ -263,3 +265,47 @@ def test_category_colours_stay_apart_for_colour_blind_readers(deficiency):
 def test_category_is_never_told_by_colour_alone():
     assert len(set(theme.MARKER_SHAPES)) == len(theme.OKABE_ITO)  # each colour has its own shape
     assert all(theme.claim_type_label(c) != c for c in theme.CLAIM_TYPE_COLOURS)  # each badge has its words
+def test_every_control_in_the_window_has_a_spoken_name(window):
+    win = window()
+    assert len(reachable(win)) > 15  # the walk really finds the panes' controls
+    assert unnamed(win) == []
+
+
+
+def test_every_control_of_the_presentation_has_a_spoken_name(window):
+    win = window()
+    win.presentation.start(full_screen=False)
+    QApplication.processEvents()
+    assert win.presentation.bar.isVisible()
+    assert unnamed(win) == []
+
+
+
+def test_dialogs_name_their_controls(window, qtbot):
+    from desktop.ui.about_dialog import AboutDialog
+    from desktop.ui.problems_dialog import ProblemsDialog
+
+    win = window()
+    dialogs = [AboutDialog(win), ProblemsDialog(Path("/tmp/broken"), [Problem("events.csv", 3, "date", "not a date")], win)]
+    win.shortcuts_action.trigger()
+    dialogs.append(win.shortcuts_dialog)
+    dialogs.append(win.citations.open_export_dialog())
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert unnamed(dialog) == [], type(dialog).__name__
+        dialog.close()
+
+
+
+def test_spoken_names_are_translated_words(window):
+    """In Spanish a control is not called by its English name (nor by its object name)."""
+    english = {_path(w): spoken_name(w) for w in reachable(window("en"))}
+    spanish_window = window("es")
+    assert unnamed(spanish_window) == []
+    same = [(path, name) for w in reachable(spanish_window)
+            if (path := _path(w)) in english and (name := spoken_name(w)) == english[path]
+            and re.search(r"[A-Za-z]{3}", name) and name not in {"APA 7", "Factdeck"}]
+    assert same == []
+
+

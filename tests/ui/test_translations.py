@@ -47,6 +47,12 @@ def _finished(entries: dict) -> dict:
     return {k: e for k, e in entries.items() if not e.state}
 
 
+def test_every_interface_string_has_a_finished_spanish_translation(extraction, entries):
+    problems = ut.problems(extraction, entries)
+    assert not problems, ("Run `.venv/bin/python packaging/update_translations.py` and translate:\n"
+                          + "\n".join(problems))
+
+
 def test_every_translation_call_can_be_extracted(extraction):
     # A tr() of a variable cannot be found by the extractor, so it would never be translated.
     assert extraction.dynamic == [] or all("undo_label" in c or "redo_label" in c for _f, _l, c in extraction.dynamic), \
