@@ -4,9 +4,16 @@ The pane drives a `ChartCanvas` on screen; the exporter builds a second one
 off screen with the same settings. A row is one PlotItem: the first unit on
 the left axis, the second on a right axis (a second ViewBox linked in time);
 a third unit opens a second, smaller row below that shares the time axis.
-Values are plain decimal-year floats; one million points stay smooth with
-downsampling plus clip-to-view (STACK.md trap 9). Non-exact values are drawn
-hollow, and the segments that touch them dashed.
+Values are plain decimal-year floats. Non-exact values are drawn hollow, and
+the segments that touch them dashed.
+
+One million values stay smooth (issue 5): every line is clipped to the view
+and peak-downsampled to a highest and a lowest value per pixel column
+(STACK.md trap 9); markers are hidden while the values in view are closer
+together than a marker could show; and while the view keeps moving over many
+values, lines are drawn 1 px wide and the grid keeps only its major lines,
+the themed look coming back once the view rests. Charts of a few hundred
+values look the same at rest and in motion.
 """
 from __future__ import annotations
 
@@ -16,14 +23,24 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
 from .theme import Theme
 
 MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
+# Markers show only while the values in view are at least this far apart on average (pixels):
+# closer, they overlap into a blur and cost a frame's time for nothing.
+MARKER_MIN_GAP_PX = 2.0
+# Peak downsampling keeps one highest and one lowest value per (pixel column × this factor):
+# what a line can show, at a fraction of the points pyqtgraph's default (5) keeps.
+DOWNSAMPLE_FACTOR = 1.0
+# With more values than this shown, a moving view is drawn lighter (1 px lines, major grid lines only):
+# Qt's software painter takes ~4 ms per wide line and ~6 ms for the minor grid at 1280x720.
+LIGHT_LIMIT = 20_000
+LIGHT_IDLE_MS = 250  # the themed look comes back once the view has rested this long
 
 
 @dataclass(repr=False)
@@ -36,6 +53,8 @@ class _Drawn:
     count: int  # values shown (fewer than the series has while classroom reveal hides later ones)
     y: np.ndarray  # displayed y (log10 on a log scale; NaN where a log cannot be taken)
     items: list = field(default_factory=list)
+    lines: list = field(default_factory=list)  # (item, themed pen): the solid and dashed lines
+    markers: list = field(default_factory=list)  # the marker items, hidden while values in view are too close
 
 
 @dataclass(repr=False)
@@ -80,6 +99,19 @@ class ChartCanvas(QObject):
         self._tooltip_vb: pg.ViewBox | None = None
         self._legend_fit: tuple[int, float] = (1, 0.0)
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
+        self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
+        self._light = False
+        self._setting_range = False  # set_x_range is moving the view (publish at once, not coalesced)
+        # A view that keeps moving (a second range change before this fires) is drawn light until it rests.
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(LIGHT_IDLE_MS)
+        self._idle.timeout.connect(self._end_light)
+        # A drag or wheel can move the view several times per painted frame: say the range once per pass.
+        self._publish = QTimer(self)
+        self._publish.setSingleShot(True)
+        self._publish.setInterval(0)
+        self._publish.timeout.connect(self._emit_x_range)
 
     # ---- building ----------------------------------------------------------
     def set_series(self, series: list[ChartSeries]) -> None:
@@ -89,6 +121,8 @@ class ChartCanvas(QObject):
     def rebuild(self) -> None:
         """Draw everything again from the current settings (series, scale, theme, reveal, markers)."""
         keep = self.x_range()
+        self._idle.stop()
+        self._light = False  # the new items are drawn with the themed pens
         self.layout.clear()
         self.rows = []
         self.legend = None
@@ -108,6 +142,7 @@ class ChartCanvas(QObject):
         for s in self.series:
             row_index, side = placed[s.unit]
             self._draw_series(self.rows[row_index], s, side)
+        self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
         self._fill_legend()
         # The legend row is exactly as tall as the legend: the charts get the rest.
@@ -123,6 +158,7 @@ class ChartCanvas(QObject):
             self.set_x_range(*keep)
         else:
             self.auto_x_range()
+        self._idle.stop()  # keeping the range is not the view moving
         self._settle()
         self.rebuilt.emit()
 
@@ -132,6 +168,7 @@ class ChartCanvas(QObject):
             for vb in (row.plot.vb, row.right):
                 if vb is not None:
                     vb.updateAutoRange()
+        self._show_markers_that_fit()
         self._place_marker_label()
 
     def colour_of(self, s: ChartSeries) -> str:
@@ -258,37 +295,100 @@ class ChartCanvas(QObject):
         colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
-        fast: dict = {}
+        # Values always fit the view (y follows the data), so pyqtgraph's per-frame y clipping is not needed.
+        fast = {"dynamicRangeLimit": None, "autoDownsampleFactor": DOWNSAMPLE_FACTOR}
         dashed_segment = ~(exact[:-1] & exact[1:]) if count > 1 else np.zeros(0, dtype=bool)
         if dashed_segment.any():
             # Break the solid line after each dashed segment (a NaN y; x stays sorted for clip-to-view).
             breaks = np.flatnonzero(dashed_segment) + 1
             solid = pg.PlotDataItem(np.insert(x, breaks, x[breaks - 1]), np.insert(y, breaks, np.nan),
                                     pen=solid_pen, connect="finite", **fast)
+            drawn.lines.append((solid, solid_pen))
             starts = np.flatnonzero(dashed_segment)
-            seg_x = np.column_stack([x[starts], x[starts + 1], x[starts + 1]]).ravel()
-            seg_y = np.column_stack([y[starts], y[starts + 1], np.full(len(starts), np.nan)]).ravel()
-            dashed = pg.PlotDataItem(seg_x, seg_y, pen=dashed_pen, connect="finite")
-            drawn.items += [solid, dashed]
+            starts = starts[np.isfinite(y[starts]) & np.isfinite(y[starts + 1])]  # a log of 0 has no segment
+            if len(starts):
+                # Segments as pairs joined by a connect array rather than NaN gaps: peak downsampling
+                # turns any group holding a NaN into NaN, which would erase dense dashed stretches.
+                seg_x = np.column_stack([x[starts], x[starts + 1]]).ravel()
+                seg_y = np.column_stack([y[starts], y[starts + 1]]).ravel()
+                joined = np.zeros(len(seg_x), dtype=bool)
+                joined[0::2] = True  # each segment's start joins its end, never the next segment
+                dashed = pg.PlotDataItem(seg_x, seg_y, pen=dashed_pen, connect=joined, **fast)
+                drawn.lines.append((dashed, dashed_pen))
         else:
-            drawn.items.append(pg.PlotDataItem(x, y, pen=solid_pen, **fast))
+            line = pg.PlotDataItem(x, y, pen=solid_pen, **fast)
+            drawn.lines.append((line, solid_pen))
         size = t.marker_size
         symbol = s.symbol
         if count <= MARKER_LIMIT and exact.any():
-            drawn.items.append(pg.PlotDataItem(x[exact], y[exact], pen=None, symbol=symbol, symbolSize=size,
-                                               symbolBrush=colour, symbolPen=pg.mkPen(colour)))
+            drawn.markers.append(pg.PlotDataItem(x[exact], y[exact], pen=None, symbol=symbol, symbolSize=size,
+                                                 symbolBrush=colour, symbolPen=pg.mkPen(colour), **fast))
         if (~exact).any() and int((~exact).sum()) <= MARKER_LIMIT:
-            drawn.items.append(pg.PlotDataItem(
+            drawn.markers.append(pg.PlotDataItem(
                 x[~exact], y[~exact], pen=None, symbol=symbol, symbolSize=size,
-                symbolBrush=pg.mkBrush(t.background), symbolPen=pg.mkPen(colour, width=max(1.5, t.line_width * 0.8))))
+                symbolBrush=pg.mkBrush(t.background), symbolPen=pg.mkPen(colour, width=max(1.5, t.line_width * 0.8)),
+                **fast))
+        drawn.items = [item for item, _ in drawn.lines] + drawn.markers
         for item in drawn.items:
             vb.addItem(item)
         # Only once inside the view: before that pyqtgraph asks the GraphicsView for a range it lacks.
-        lines = drawn.items[:1]
-        for item in lines:
+        for item, _ in drawn.lines:
             item.setClipToView(True)
             item.setDownsampling(auto=True, method="peak")
         row.drawn.append(drawn)
+
+    def _show_markers_that_fit(self) -> None:
+        """Show each series' markers only while its values in view are MARKER_MIN_GAP_PX apart or more."""
+        r = self.x_range()
+        if r is None:
+            return
+        for row in self.rows:
+            for d in row.drawn:
+                if not d.markers:
+                    continue
+                xs = d.series.x[: d.count]
+                shown = int(np.searchsorted(xs, r[1], "right") - np.searchsorted(xs, r[0], "left"))
+                width = d.vb.width()
+                fits = width <= 0 or shown * MARKER_MIN_GAP_PX <= width
+                for item in d.markers:
+                    if item.isVisible() != fits:
+                        item.setVisible(fits)
+
+    # ---- drawing light while the view moves --------------------------------------
+    def _moved(self) -> None:
+        """The view moved: a second move before the idle timer fires means it keeps moving, so draw light."""
+        if not self._many:
+            return
+        if self._idle.isActive() and not self._light:
+            self._begin_light()
+        self._idle.start()
+
+    def _begin_light(self) -> None:
+        self._light = True
+        for row in self.rows:
+            for d in row.drawn:
+                for item, pen in d.lines:
+                    thin = QPen(pen)
+                    thin.setWidthF(1.0)
+                    thin.setCosmetic(True)
+                    item.setPen(thin)
+            for name in ("left", "right"):
+                row.plot.getAxis(name).setStyle(maxTickLevel=0)  # minor grid lines are the costly ones
+
+    def _end_light(self) -> None:
+        if not self._light:
+            return
+        self._light = False
+        for row in self.rows:
+            for d in row.drawn:
+                for item, pen in d.lines:
+                    item.setPen(pen)
+            for name in ("left", "right"):
+                row.plot.getAxis(name).setStyle(maxTickLevel=1)
+
+    def is_light(self) -> bool:
+        """Whether the chart is drawn light now (1 px lines, major grid lines) because its view is moving."""
+        return self._light
 
     def _align_axes(self) -> None:
         """Give every row's axes the same widths, so the rows' time axes line up exactly."""
@@ -422,7 +522,11 @@ class ChartCanvas(QObject):
 
     def set_x_range(self, x0: float, x1: float) -> None:
         if self.rows and x1 > x0:
-            self.rows[0].plot.vb.setXRange(x0, x1, padding=0)
+            self._setting_range = True
+            try:
+                self.rows[0].plot.vb.setXRange(x0, x1, padding=0)
+            finally:
+                self._setting_range = False
             self._settle()
 
     def data_extent(self) -> tuple[float, float] | None:
@@ -439,9 +543,21 @@ class ChartCanvas(QObject):
             self.set_x_range(extent[0] - pad, extent[1] + pad)
 
     def _on_main_x_range_changed(self, _vb, x_range) -> None:
+        # Runs for every frame of a drag or zoom: only cheap work here.
         self._x_range = (float(x_range[0]), float(x_range[1]))
         self._place_marker_label()
-        self.x_range_changed.emit(*self._x_range)
+        self._show_markers_that_fit()
+        self._moved()
+        if self._setting_range:
+            # Said at once: the owner, which set the range, ignores its own echo only while it is setting it.
+            self._publish.stop()
+            self._emit_x_range()
+        elif not self._publish.isActive():
+            self._publish.start()
+
+    def _emit_x_range(self) -> None:
+        if self._x_range is not None:
+            self.x_range_changed.emit(*self._x_range)
 
     # ---- pointer ----------------------------------------------------------------
     def drawn_of(self, series_id: str) -> tuple[_Row, _Drawn] | None:
