@@ -140,7 +140,10 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(tr("Close"))
         layout.addWidget(buttons)
-        self.resize(640, 620)
+        # Wide enough for both columns whole (Spanish runs about a third longer than English).
+        needed = self.tree.sizeHintForColumn(0) + self.tree.sizeHintForColumn(1) + self.tree.indentation() + 80
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(max(640, needed), screen.width() - 40 if screen else 1200), 640)
 
     def _fill(self, sections: Iterable[tuple[str, list[tuple[str, str]]]]) -> None:
         bold = self.tree.font()
