@@ -179,6 +179,7 @@ def compute_layout(
     label_pad: float = 8.0,
     radius: float | None = None,
     max_label: float = float("inf"),
+    focus_label: float | None = None,
 ) -> TimelineLayout:
     """Lay out the facts that pass `mask` for the span `view` drawn between pixels `left` and `right`.
 
@@ -186,6 +187,8 @@ def compute_layout(
     `label_width(i)`: the pixel width fact i's label needs (labels are skipped when None).
     `focus`: a model index always drawn on its own and labelled first (-1 for none).
     `max_label`: a label that fits nowhere whole may be shortened to this width.
+    `focus_label`: the same for the focused fact's label (max_label by default); it may be
+    allowed more, so two facts of one month read apart as the focus steps between them.
     `radius`: half a marker's width in pixels (row 0 labels keep clear of markers); gap / 2 by default.
     """
     radius = gap / 2 if radius is None else radius
@@ -224,7 +227,8 @@ def compute_layout(
     labels: list[Label] = []
     if label_width is not None and label_rows > 0:
         labels = _place_labels(model, markers, marker_px, band_idx, band_px0, band_px1,
-                               left, right, label_rows, label_width, focus, label_pad, aggregates, radius, max_label)
+                               left, right, label_rows, label_width, focus, label_pad, aggregates, radius, max_label,
+                               max_label if focus_label is None else max(focus_label, max_label))
     return TimelineLayout(
         view=(v0, v1), left=left, right=right, shown=int(len(shown_idx)),
         markers=markers, marker_px=marker_px, bands=band_idx, band_px0=band_px0, band_px1=band_px1,
@@ -301,7 +305,8 @@ def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: fl
 
 
 def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, right,
-                  rows, label_width, focus, pad, aggregates, radius, max_label) -> list[Label]:
+                  rows, label_width, focus, pad, aggregates, radius, max_label,
+                  focus_label) -> list[Label]:
     """Greedy, in rank order: each label takes the first row where it fits, else gives way.
 
     Row 0 is the marker row itself: a label there sits just right (or left) of its
@@ -330,8 +335,9 @@ def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, ri
         lane = int(model.lane[i])
         is_marker = k < n_markers
         spot = None
+        limit = focus_label if i == focus else max_label
         # The whole title where it fits; else shortened (the view elides it with "…").
-        for width, row in [(w, r) for w in ((full, max_label) if full > max_label else (full,)) for r in range(rows)]:
+        for width, row in [(w, r) for w in ((full, limit) if full > limit else (full,)) for r in range(rows)]:
             if row == 0 and is_marker:
                 starts = (x + radius + pad, x - radius - pad - width)
             else:
@@ -347,7 +353,7 @@ def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, ri
                 break
         if spot is None and i == focus:
             # The focused fact is always named: in the top row, over markers if it must be.
-            width = min(full, max_label, right - left)
+            width = min(full, limit, right - left)
             row = rows - 1
             gap_ = radius + pad if row == 0 and is_marker else 0.0
             sides = [min(max(s_, left), right - width) for s_ in (x + gap_, x - gap_ - width)]

@@ -97,9 +97,15 @@ def _paint_gutter(view, p: QPainter, layout, muted: QColor) -> None:
         p.setFont(view.font_bold)
         p.setPen(QColor(view.theme.foreground))
         name_x = 14 + view.marker
-        name = view.fm_bold.elidedText(view.text.lane_name(lane), Qt.TextElideMode.ElideRight, gutter - name_x - 4)
-        p.drawText(QRectF(name_x, y - view.line_h / 2, gutter - name_x, view.line_h),
-                   Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
+        lines = view.lane_name_lines(lane)
+        step = view.fm_bold.lineSpacing()
+        # Centred on the marker row, kept inside the lane (a two-line name may not fit around the row).
+        top = y - step * len(lines) / 2
+        top = max(view.lane_top(lane) + 2, min(top, view.lane_top(lane) + view.lane_height(lane) - 2 - step * len(lines)))
+        for k, line in enumerate(lines):
+            name = view.fm_bold.elidedText(line, Qt.TextElideMode.ElideRight, gutter - name_x - 4)
+            p.drawText(QRectF(name_x, top + k * step, gutter - name_x, step),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
         p.setFont(view.font_small)
         p.setPen(muted)
         edge = view.edge_width()
@@ -127,9 +133,10 @@ def _paint_bands(view, p: QPainter, layout, fg: QColor) -> None:
             p.setBrush(brush(colour))
             p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
         if focused:
-            p.setPen(pen(QColor(view.theme.highlight), view.theme.line_width + 1))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
+            for colour, width in ((view.theme.foreground, view.theme.line_width + 4), (view.theme.highlight, view.theme.line_width + 1)):
+                p.setPen(pen(QColor(colour), width))
+                p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
         if view.model.priority[index] & 1:
             _paint_dispute_badge(view, p, QPointF(max(a, layout.left) + 4, y + h / 2))
 
@@ -156,9 +163,10 @@ def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
         if statement:  # a standing statement: hollow, with a dashed "true from here on" tail
             p.setPen(pen(colour, max(1.5, theme.line_width * 0.75), Qt.PenStyle.DashLine))
             p.drawLine(QPointF(x + m / 2, y), QPointF(x + m * 2.2, y))
-        if index == view.focus_index or view.hover == ("item", index):
-            ring = QColor(theme.highlight) if index == view.focus_index else QColor(theme.muted)
-            p.setPen(pen(ring, theme.line_width + 1))
+        if index == view.focus_index:
+            _paint_focus_ring(view, p, QPointF(x, y))
+        elif view.hover == ("item", index):
+            p.setPen(pen(QColor(theme.muted), theme.line_width + 1))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(QPointF(x, y), m * 0.85, m * 0.85)
         path = shape_path(theme.category_shape(lane), QPointF(x, y), m)
@@ -171,6 +179,19 @@ def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
         p.drawPath(path)
         if model.priority[index] & 1:
             _paint_dispute_badge(view, p, QPointF(x + m * 0.75, y - m * 0.6))
+
+
+def _paint_focus_ring(view, p: QPainter, centre: QPointF) -> None:
+    """The focused marker's ring: the highlight colour edged in the foreground colour, so it stands
+    out on any lane colour and on the background (amber alone on white is too faint to project)."""
+    theme, m = view.theme, view.marker
+    width = theme.line_width + 2
+    radius = m * 0.95
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setPen(pen(QColor(theme.foreground), width + 3))
+    p.drawEllipse(centre, radius, radius)
+    p.setPen(pen(QColor(theme.highlight), width))
+    p.drawEllipse(centre, radius, radius)
 
 
 def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:

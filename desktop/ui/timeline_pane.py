@@ -17,6 +17,7 @@ from ..dataset.filters import Filters
 from ..state import SelectionState
 from .i18n import data_language
 from .timeline_filter import EventFilterCache
+from .theme import Theme, themes
 from .timeline_filterbar import TimelineFilterBar
 from .timeline_layout import TimelineModel
 from .timeline_text import TimelineText, tr
@@ -60,6 +61,8 @@ class TimelinePane(QWidget):
         state.focus_changed.connect(self._on_state_focus_changed)
         state.range_changed.connect(self._on_state_range_changed)
         state.filters_changed.connect(self._on_state_filters_changed)
+        themes().changed.connect(self._on_themes_changed)
+        self._on_themes_changed(themes().theme)
 
         self._apply_filters(state.filters)
         self.bar.show_filters(state.filters)
@@ -147,6 +150,11 @@ class TimelinePane(QWidget):
     def _on_state_range_changed(self, x0: float, x1: float, origin: str) -> None:
         if origin != ORIGIN:
             self.view.set_view(x0, x1, emit=False)
+
+    def _on_themes_changed(self, theme: Theme) -> None:
+        # The filter bar is made for a desk, not for the back of a classroom: while presenting it
+        # gives its row to the lanes. The filters it set still apply (they live in the state).
+        self.bar.setVisible(not theme.presenting)
 
     def _on_state_filters_changed(self, filters: Filters, origin: str) -> None:
         if origin != ORIGIN:

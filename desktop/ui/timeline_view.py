@@ -100,8 +100,17 @@ class TimelineView(QWidget):
         if self._geom is None:
             model = self.model
             names = [self.text.lane_name(i) for i in range(len(model.lanes))]
-            widest = max((self.fm_bold.horizontalAdvance(n) for n in names), default=60.0)
-            gutter = min(widest + self.marker * 2 + 20, max(self.width() * 0.18, 90.0))
+            # A lane name that does not fit the gutter on one line takes two (if its lane can grow
+            # to hold them) rather than losing its end: "Cartels and traffi…" names nothing.
+            pad = 14 + self.marker + 4
+            cap = max(self.width() * 0.18, 90.0)
+            one = [self.fm_bold.horizontalAdvance(n) for n in names]
+            lines = [(n,) if w + pad <= cap else split_in_two(n, self.fm_bold) for n, w in zip(names, one)]
+            if all(len(ls) == 1 for ls in lines):
+                gutter = min(max(one, default=60.0) + self.marker * 2 + 20, cap)
+            else:
+                widest = max(max(self.fm_bold.horizontalAdvance(part) for part in ls) for ls in lines)
+                gutter = min(widest + pad + 2, cap)
             edge = self.fm_small.horizontalAdvance("‹ 00000") + 6
             n = max(1, len(model.lanes))
             axis = self.line_h + 12
@@ -112,6 +121,11 @@ class TimelineView(QWidget):
                 np.maximum.at(bands, model.lane[periods], model.band_row[periods] + 1)
             row_h = max(self.marker + 4, self.line_h)
             fixed = 6 + row_h + bands * (band_h + 2)
+            name_h = np.array([len(ls) * self.fm_bold.lineSpacing() + 6 for ls in lines], dtype=float)
+            if self.height() - 6 - axis - float(np.maximum(fixed, name_h).sum()) >= 0:
+                fixed = np.maximum(fixed, name_h)
+            else:  # too short a widget for two-line names: one line each, shortened
+                lines = [(n,) for n in names]
             free = self.height() - 6 - axis - float(fixed.sum())
             extra = max(0, int(free // (n * self.line_h)))
             spare = max(0.0, free - extra * n * self.line_h) / n
@@ -119,11 +133,16 @@ class TimelineView(QWidget):
             tops = 4 + np.concatenate([[0.0], np.cumsum(heights)])
             marker_y = tops[:-1] + 3 + spare / 2 + extra * self.line_h + row_h / 2
             self._geom = dict(gutter=gutter, edge=edge, axis=axis, tops=tops, band_h=band_h, row_h=row_h,
-                              label_rows=extra + 1, marker_y=marker_y, left=gutter + edge, right=self.width() - edge)
+                              label_rows=extra + 1, marker_y=marker_y, left=gutter + edge, right=self.width() - edge,
+                              lane_names=lines)
         return self._geom
 
     def gutter_width(self) -> float:
         return self._metrics()["gutter"]
+
+    def lane_name_lines(self, lane: int) -> tuple[str, ...]:
+        """A lane's name as painted in the gutter: one line, or two when one would not fit."""
+        return self._metrics()["lane_names"][lane]
 
     def edge_width(self) -> float:
         return self._metrics()["edge"]
@@ -222,7 +241,7 @@ class TimelineView(QWidget):
             self._layout = compute_layout(
                 self.model, self.mask, self.view, self.plot_left(), self.plot_right(), self.gap,
                 self.label_rows(), self.label_width, self.focus_index, radius=self.marker / 2 + 2,
-                max_label=self.max_label_width(),
+                max_label=self.max_label_width(), focus_label=self.focus_label_width(),
             )
         return self._layout
 
@@ -238,6 +257,10 @@ class TimelineView(QWidget):
 
     def max_label_width(self) -> float:
         return max(self.fm.averageCharWidth() * 26, (self.plot_right() - self.plot_left()) * 0.16)
+
+    def focus_label_width(self) -> float:
+        """The focused fact's label may take most of the plot: its title is what the class reads."""
+        return (self.plot_right() - self.plot_left()) * 0.65
 
     def set_mask(self, mask: np.ndarray) -> None:
         self.mask = mask
@@ -437,6 +460,15 @@ class TimelineView(QWidget):
             return self.text.tooltip(k)
         agg = self.current_layout().aggregates[k]
         return self.text.aggregate_tooltip(agg.members)
+
+
+def split_in_two(text: str, fm: QFontMetricsF) -> tuple[str, ...]:
+    """`text` in two lines broken at the space that makes the wider line narrowest (one line if no space)."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return (text,)
+    splits = [(" ".join(words[:k]), " ".join(words[k:])) for k in range(1, len(words))]
+    return min(splits, key=lambda pair: max(fm.horizontalAdvance(pair[0]), fm.horizontalAdvance(pair[1])))
 
 
 def escape(text: str) -> str:

@@ -281,3 +281,74 @@ def test_default_dataset_labels_never_overlap(make_pane, default_dataset, size):
         assert a.bottom() <= pane.view.height() and a.left() >= 0
         for b in rects[k + 1:]:
             assert not a.intersects(b)
+
+
+# ---- classroom mode: legible from the back of the room -------------------------------------------
+def present(qtbot, pane, height: int) -> None:
+    """Apply the projector theme as classroom mode does for a slide `height` pixels high."""
+    from desktop.ui.presentation import presentation_theme
+
+    themes().set_theme(presentation_theme("light", 1.0, height))
+    qtbot.waitUntil(lambda: pane.view.height() == pane.height())  # the filter bar's row went to the lanes
+
+
+def test_presenting_hides_the_filter_bar_and_the_filters_still_apply(qtbot, make_pane, default_dataset):
+    pane, state = make_pane(default_dataset, 1024, 320)
+    lane = default_dataset.categories[0]
+    state.set_filters(Filters(categories=frozenset({lane})), "citations")
+    shown = int(pane.view.mask.sum())
+    assert 0 < shown < len(default_dataset.events)
+    present(qtbot, pane, 768)
+    assert pane.bar.isHidden()
+    assert int(pane.view.mask.sum()) == shown
+    themes().set_theme(LIGHT)
+    assert pane.bar.isVisible()
+
+
+@pytest.mark.parametrize("width, height", [(1024, 300), (1280, 280), (1920, 420)])
+def test_presenting_lane_names_are_whole(qtbot, make_pane, default_dataset, width, height):
+    pane, _ = make_pane(default_dataset, width, height)
+    present(qtbot, pane, {1024: 768, 1280: 720, 1920: 1080}[width])
+    view = pane.view
+    room = view.gutter_width() - (14 + view.marker) - 4
+    for lane in range(len(view.model.lanes)):
+        lines = view.lane_name_lines(lane)
+        assert " ".join(lines) == view.text.lane_name(lane)  # nothing cut off …
+        assert all(view.fm_bold.horizontalAdvance(line) <= room for line in lines)  # … nothing elided
+        assert len(lines) * view.fm_bold.lineSpacing() <= view.lane_height(lane)
+
+
+@pytest.mark.parametrize("width, height", [(1024, 300), (1280, 280)])
+def test_presenting_steps_between_two_facts_of_one_month_show_each_named(qtbot, make_pane, default_dataset, width,
+                                                                         height):
+    # who-says-so steps 7 and 8: two facts of Nov 2019 in one lane.
+    pane, state = make_pane(default_dataset, width, height)
+    present(qtbot, pane, {1024: 768, 1280: 720}[width])
+    view = pane.view
+    shown_titles = []
+    for event_id in ("cartels-plan-own-fentanyl", "official-warns-obliterate-market"):
+        state.set_focus(event_id, "presentation")
+        index = index_of(pane, event_id)
+        layout = view.current_layout()
+        assert index in layout.markers.tolist()  # drawn on its own …
+        assert all(index not in agg.members for agg in layout.aggregates)  # … never inside a grouped mark
+        label = view.label_rect(index)
+        assert label is not None and view.rect().contains(label.toRect())
+        date_w = view.fm_bold.horizontalAdvance(view.text.date_label(index) + "  ")
+        title = view.fm_bold.elidedText(view.text.title(index), Qt.TextElideMode.ElideRight, label.width() - date_w)
+        assert len(title.rstrip("…")) >= 25, title  # enough of the title to tell the two apart
+        shown_titles.append(title)
+    assert shown_titles[0] != shown_titles[1]
+
+
+def test_presenting_focus_ring_is_edged_so_it_shows_on_any_colour(qtbot, make_pane, default_dataset):
+    pane, state = make_pane(default_dataset, 1024, 300)
+    present(qtbot, pane, 768)
+    state.set_focus("cartels-plan-own-fentanyl", "presentation")
+    point = pane.view.marker_point(index_of(pane, "cartels-plan-own-fentanyl"))
+    image = pane.view.grab().toImage()
+    # Along a line out from the marker's centre: the highlight, then the dark edge, then the background.
+    colours = [image.pixelColor(int(point.x()), int(point.y() - dy)) for dy in range(0, int(pane.view.marker * 2))]
+    highlight = [c for c in colours if c.name().upper() == themes().theme.highlight]
+    assert highlight, [c.name() for c in colours]
+    assert any(c.lightness() < 40 for c in colours[colours.index(highlight[-1]):])
