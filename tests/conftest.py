@@ -58,11 +58,16 @@ def default_dataset():
     return load_cached(DEFAULT_DATASET)
 
 
-@pytest.fixture
-def app_font(qapp):
+@pytest.fixture(scope="session", autouse=True)
+def _session_font(qapp):
+    """Every test sees the app's own font from the start, so no result depends on test order."""
     from desktop.app import register_fonts
 
     register_fonts()
+
+
+@pytest.fixture
+def app_font(qapp):
     return qapp.font()
 
 
