@@ -527,6 +527,11 @@ Inténtelo de nuevo y elija otra carpeta, como su carpeta Documentos.</translati
             <translation>Seleccione un evento en la línea de tiempo o un punto en la gráfica para ver quién lo dice.</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/citation_cards.py" />
+            <source>Source: {source}</source>
+            <translation>Fuente: {source}</translation>
+        </message>
+        <message>
             <location filename="../../desktop/ui/citation_pane.py" />
             <source>Sources</source>
             <translation>Fuentes</translation>
@@ -537,6 +542,7 @@ Inténtelo de nuevo y elija otra carpeta, como su carpeta Documentos.</translati
             <translation>Testimonio</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/citation_cards.py" />
             <location filename="../../desktop/ui/citation_cards.py" />
             <source>The same source as above.</source>
             <translation>La misma fuente que arriba.</translation>
