@@ -229,7 +229,7 @@ class CitationCard(QFrame):
         self.claim_type = str(cite["claim_type"])
         self.stance = str(cite["stance"])
         layout = QVBoxLayout(self)
-        gap = round(6 * theme.scale)
+        gap = round((4 if theme.presenting else 6) * theme.scale)
         layout.setContentsMargins(0, gap, 0, gap)
         layout.setSpacing(gap)
 
@@ -246,7 +246,7 @@ class CitationCard(QFrame):
         if cite["quote"]:
             self.quote = QuoteBlock(cite["quote"], theme, self)
             layout.addWidget(self.quote)
-        if cite["locator"]:
+        if cite["locator"] and not theme.presenting:  # where in the source: for the desk, not the wall
             layout.addWidget(plain_label(_tr("Where: {locator}").format(locator=visible(cite["locator"])), self,
                                          name="locatorText", size=0.95, theme=theme, muted=True))
         note = dataset.text(cite, "note", lang)
@@ -254,7 +254,8 @@ class CitationCard(QFrame):
             layout.addWidget(plain_label(_tr("Note: {note}").format(note=visible(note)), self,
                                          name="noteText", size=0.95, theme=theme))
         sources = sources if sources is not None else SourceRecords(dataset)
-        self.source = SourceBlock(dataset, sources[self.source_id], theme, lang, self, brief=repeat_source)
+        self.source = SourceBlock(dataset, sources[self.source_id], theme, lang, self, brief=repeat_source,
+                                  compact=theme.presenting)
         layout.addWidget(self.source)
 
 
@@ -272,19 +273,43 @@ class SourceRecords:
         return row
 
 
+def short_source_name(row: dict, limit: int = 60) -> str:
+    """Who published a source ("Epoch Times"), or its title cut at a word when the publisher is unknown."""
+    publisher = str(row.get("publisher") or "")
+    if publisher and publisher != "Unknown":
+        return publisher
+    title = str(row.get("title") or "")
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–- ")
+    return (cut or title[: limit - 1]) + "…"
+
+
 class SourceBlock(QWidget):
-    """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button."""
+    """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button.
+
+    `compact` (classroom mode) says who, what kind and when in one line: the
+    address, the notes and the access date are for the desk, not the wall.
+    """
 
     def __init__(self, dataset: Dataset, row: dict, theme: Theme, lang: str,
-                 parent: QWidget | None = None, brief: bool = False) -> None:
+                 parent: QWidget | None = None, brief: bool = False, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("sourceBlock")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(round(2 * theme.scale))
-        layout.addWidget(plain_label(row["title"], self, name="sourceTitle", size=1.0, theme=theme, bold=True))
         self.url = row["url"]
         self.open_button: QPushButton | None = None
+        if compact:
+            words = _tr("The same source as above.") if brief else " · ".join(
+                p for p in (short_source_name(row, 40), source_kind_label(row["kind"]), date_text(row.get("published_date"))) if p)
+            # An attribution under the quote, as a book sets one: "— Epoch Times · News report · 2018".
+            line = plain_label(f"— {words}", self, name="sourceLine", size=0.9, theme=theme, muted=True)
+            line.setToolTip(tooltip(row["title"]))
+            layout.addWidget(line)
+            return
+        layout.addWidget(plain_label(row["title"], self, name="sourceTitle", size=1.0, theme=theme, bold=True))
         if brief:  # the card above cites the same source in full: say so rather than repeat it
             layout.addWidget(plain_label(_tr("The same source as above."), self, name="sourceSame",
                                          size=0.9, theme=theme, muted=True))
@@ -339,26 +364,36 @@ class FactView(QWidget):
         self.citations = fact_citations(dataset, target)
         layout = QVBoxLayout(self)
         margin = round(10 * theme.scale)
-        layout.setContentsMargins(margin, margin, margin, margin)
+        top = round(6 * theme.scale) if theme.presenting else margin  # every line counts on a projected slide
+        layout.setContentsMargins(margin, top, margin, margin)
         layout.setSpacing(round(4 * theme.scale))
 
         fact = self.fact
+        # Presenting, the claim types and the quotes come before the summary: they are the point of
+        # a step, and the summary would push them below the fold of a projected 1024×768 slide.
+        presenting = theme.presenting
         layout.addWidget(plain_label(fact.title, self, name="factTitle", size=1.3, theme=theme, bold=True,
                                      focusable=True))
         self.date_text = i18n.fact_date(dataset, fact)
-        layout.addWidget(plain_label(self.date_text, self, name="factDate", size=1.05, theme=theme, muted=True))
+        where = " · ".join(p for p in (fact.category, fact.extra.get("place", "")) if p)
+        if presenting:  # one line for when and where
+            layout.addWidget(plain_label(" · ".join(p for p in (self.date_text, where) if p), self, name="factDate",
+                                         size=1.0, theme=theme, muted=True))
+        else:
+            layout.addWidget(plain_label(self.date_text, self, name="factDate", size=1.05, theme=theme, muted=True))
         value = value_text(fact)
         if value:
             layout.addWidget(plain_label(value, self, name="factValue", size=1.2, theme=theme, bold=True))
         elif fact.kind == SERIES and fact.unit:
             layout.addWidget(plain_label(_tr("Counted in {unit}").format(unit=visible(fact.unit)), self,
                                          name="factValue", size=1.0, theme=theme))
-        where = " · ".join(p for p in (fact.category, fact.extra.get("place", "")) if p)
-        if where:
+        if where and not presenting:
             layout.addWidget(plain_label(where, self, name="factWhere", size=0.95, theme=theme, muted=True))
+        summary = None
         if fact.summary:
-            layout.addWidget(plain_label(fact.summary, self, name="factSummary", size=1.0, theme=theme,
-                                         focusable=True))
+            summary = plain_label(fact.summary, self, name="factSummary", size=1.0, theme=theme, focusable=True)
+            if not presenting:
+                layout.addWidget(summary)
 
         self.headings: dict[str, QLabel] = {}
         self.cards: list[CitationCard] = []
@@ -378,7 +413,7 @@ class FactView(QWidget):
                 heading = plain_label(stance_heading(stance), self, name=f"heading-{stance}", size=1.1,
                                       theme=theme, bold=True)
             heading.setAccessibleName(stance_heading(stance))
-            layout.addSpacing(round(8 * theme.scale))
+            layout.addSpacing(round((5 if presenting else 8) * theme.scale))
             layout.addWidget(heading)
             self.headings[stance] = heading
             for index, cite in enumerate(group):
@@ -390,6 +425,10 @@ class FactView(QWidget):
                 self.cards.append(card)
         if fact.kind == OBSERVATION and not len(self.citations):
             layout.addWidget(plain_label(_tr("No source is cited for this value."), self, theme=theme))
+        if summary is not None and presenting:
+            layout.addSpacing(round(8 * theme.scale))
+            layout.addWidget(_rule(theme, self))
+            layout.addWidget(summary)
         layout.addStretch(1)
 
     def accessible_summary(self) -> str:

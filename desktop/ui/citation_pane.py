@@ -152,7 +152,20 @@ class CitationPane(QWidget):
         self.setFont(font)
         self.setPalette(theme_palette(theme))
         self.scroll.viewport().setAutoFillBackground(True)
+        self._show_presenting(theme.presenting)
         self._refresh()
+
+    def _show_presenting(self, presenting: bool) -> None:
+        """Classroom mode shows the citations alone: no citing tools, no tabs; they come back after."""
+        if presenting == self.toolbar.isHidden():
+            return
+        self.toolbar.setHidden(presenting)
+        self.tabs.tabBar().setHidden(presenting)
+        if presenting:
+            self._tab_before = self.tabs.currentIndex()
+            self.tabs.setCurrentIndex(CITATIONS_TAB)
+        else:
+            self.tabs.setCurrentIndex(getattr(self, "_tab_before", CITATIONS_TAB))
 
     def _refresh(self) -> None:
         """Rebuild the fact view if what it shows (focus, theme, language) changed and it is visible."""

@@ -257,3 +257,69 @@ def test_quotes_can_be_selected_with_the_keyboard_and_any_text_with_the_mouse(pa
     where = next(label for label in pane.findChildren(QLabel, "locatorText"))
     QTest.mouseMove(where, where.rect().center())
     qtbot.waitUntil(lambda: bool(where.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse))
+
+
+# ---- classroom mode: legible from the back of the room -------------------------------------------
+def test_presenting_shows_the_citations_alone_and_restores_the_tools_after(pane, state, qtbot):
+    from desktop.ui.presentation import presentation_theme
+
+    from PySide6.QtWidgets import QLineEdit
+
+    state.set_focus("e-inject", "timeline")
+    assert pane.findChildren(QLineEdit, "sourceUrl") and shown(pane, "sourceNotes")
+    pane.tabs.setCurrentIndex(1)  # the teacher was looking at the Sources list
+    themes().set_theme(presentation_theme("light", 1.0, 768))
+    assert pane.toolbar.isHidden() and pane.tabs.tabBar().isHidden()
+    assert pane.tabs.currentIndex() == 0 and shown(pane, "factTitle") == ["Seizure <b>at</b> the port"]
+    assert not pane.findChildren(QLineEdit, "sourceUrl") and not shown(pane, "sourceNotes")  # the desk's details go
+    assert shown(pane, "sourceLine")  # who said it stays, in one line
+    themes().set_theme(LIGHT)
+    assert pane.toolbar.isVisible() and pane.tabs.tabBar().isVisible() and pane.tabs.currentIndex() == 1
+
+
+def test_presenting_puts_claim_types_and_quotes_before_the_summary(pane, state, qtbot):
+    from desktop.ui.presentation import presentation_theme
+
+    state.set_focus("e-inject", "timeline")
+    themes().set_theme(presentation_theme("light", 1.0, 768))
+    view = pane.fact_view
+    summary = view.findChild(QLabel, "factSummary")
+    first_quote = view.findChildren(QuoteBlock)[0]
+    first_badge = badges(pane)[0]
+    assert summary is not None and summary.isVisibleTo(pane)  # still there, after the sources
+    assert first_badge.mapTo(view, QPoint(0, 0)).y() < summary.mapTo(view, QPoint(0, 0)).y()
+    assert first_quote.mapTo(view, QPoint(0, 0)).y() < summary.mapTo(view, QPoint(0, 0)).y()
+
+
+def test_presenting_the_disputes_step_at_1024x768_shows_the_disagreeing_quote(qtbot, default_dataset, app_font):
+    """who-says-so step 10: the disputing source is the point of the step; it must be on the slide."""
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(SelectionState(), Settings())
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.set_dataset(default_dataset)
+    try:
+        window.presentation.start("who-says-so", 10, full_screen=False)
+        pane = window.citations
+        assert window.state.focus == "fentanyl-potency"
+        qtbot.waitUntil(lambda: pane.fact_view is not None and "disputes" in pane.fact_view.headings)
+        QApplication.processEvents()
+        viewport = pane.scroll.viewport()
+        seen = viewport.rect()
+
+        def on_slide(widget) -> bool:
+            top_left = widget.mapTo(viewport, QPoint(0, 0))
+            return seen.contains(top_left) and seen.contains(top_left + QPoint(widget.width() - 1, widget.height() - 1))
+
+        view = pane.fact_view
+        disputing = next(card for card in view.cards if card.stance == "disputes")
+        assert pane.toolbar.isHidden()
+        assert on_slide(view.findChild(QLabel, "factTitle"))
+        assert on_slide(view.cards[0].badge) and on_slide(view.cards[0].quote.label)
+        assert on_slide(view.headings["disputes"])
+        assert on_slide(disputing.badge) and on_slide(disputing.quote.label)
+    finally:
+        window.presentation.stop()
+        themes().set_theme(LIGHT)
