@@ -25,6 +25,7 @@ from .language_actions import install_language_and_help
 from .load_job import DatasetLoadJob
 from .presentation import PresentationController
 from .problems_dialog import ProblemsDialog
+from .safe_text import visible
 
 if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the window is on screen
     from ..dataset.dataset import Dataset
@@ -134,7 +135,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self._placeholder = None
         self._restore_splitters()
-        self.setWindowTitle(f"{dataset.title} — Factdeck")
+        self.setWindowTitle(f"{visible(dataset.title)} — Factdeck")
         self.status_label.setText(self.tr("{events} events · {series} series · {sources} sources").format(
             events=len(dataset.events), series=len(dataset.series), sources=len(dataset.sources)))
         self.dataset_changed.emit(dataset)

@@ -6,6 +6,8 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from .safe_text import visible
+
 
 class ProblemsDialog(QDialog):
     """Shows `FILE:LINE:COLUMN: message` lines as plain text, with a Copy button."""
@@ -27,7 +29,8 @@ class ProblemsDialog(QDialog):
         self.text.setObjectName("problemsList")
         self.text.setAccessibleName(self.tr("Problems found"))
         self.text.setReadOnly(True)
-        self.text.setPlainText("\n".join(str(p) for p in problems))
+        # A message quotes cells: direction controls in them are shown as markers, not obeyed.
+        self.text.setPlainText(visible("\n".join(str(p) for p in problems)))
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = buttons.addButton(self.tr("Copy list"), QDialogButtonBox.ButtonRole.ActionRole)

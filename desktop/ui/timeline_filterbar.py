@@ -18,6 +18,7 @@ from ..dataset.contract import CLAIM_TYPES
 from ..dataset.dates import date_from_decimal_year, decimal_year
 from ..dataset.filters import Filters
 from .i18n import format_number
+from .safe_text import tooltip, visible
 from .theme import claim_type_explanation, claim_type_label
 from .timeline_text import tr
 
@@ -107,12 +108,14 @@ class TimelineFilterBar(QToolBar):
         every.triggered.connect(lambda: self._set_all(actions, True))
         menu.addSeparator()
         for value, words in items:
-            action = menu.addAction(words.replace("&", "&&"))
+            action = menu.addAction(visible(words).replace("&", "&&"))
             action.setCheckable(True)
             action.setChecked(True)
             action.setData(value)
             if tip_kind == "claims":
                 action.setToolTip(claim_type_explanation(value))
+            else:  # without a tooltip of its own an action shows its text, which Qt may read as rich text
+                action.setToolTip(tooltip(words))
             action.toggled.connect(self._emit)
             actions[value] = action
         menu.setToolTipsVisible(True)

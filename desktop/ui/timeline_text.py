@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from ..dataset.contract import CLAIM_TYPES
 from ..dataset.dates import label_range
 from . import i18n
+from .safe_text import visible
 from .theme import claim_type_label
 from .timeline_layout import PERIOD, STATEMENT, TimelineModel
 
@@ -53,10 +54,11 @@ class TimelineText:
         return values
 
     def title(self, index: int) -> str:
-        return str(self._titles[index])
+        # Direction controls shown as markers: a title cannot reorder what is drawn around it (safe_text).
+        return visible(str(self._titles[index]))
 
     def lane_name(self, lane: int) -> str:
-        return self._lane_names[lane] if lane < len(self._lane_names) else ""
+        return visible(self._lane_names[lane]) if lane < len(self._lane_names) else ""
 
     def date_label(self, index: int) -> str:
         """The fact's date as precisely as it is known ("2018", "Oct 2018", "2013 – now")."""

@@ -80,17 +80,14 @@ def _bug(reason: str):
 
 
 SURFACES = [
-    pytest.param("timelinePane", marks=_bug(
-        "timeline_text.py: title()/lane_name() through safe_text.visible; timeline_filterbar.py: category "
-        "actions get action.setToolTip(safe_text.tooltip(words)) and visible(words) as text")),
+    "timelinePane",
     pytest.param("chartPane", marks=_bug(
         "chart_pane.py _fill_series_list: item.setToolTip(0, safe_text.tooltip(...)) and visible() on the item text; "
         "chart_data.py/chart_canvas.py: visible() before html.escape for legend, axis labels and hover")),
     "citationPane",
-    pytest.param("mainWindow", marks=_bug("main_window.py set_dataset: setWindowTitle(visible(dataset.title) ...)")),
-    pytest.param("qtooltip_label", marks=_bug("the timeline tooltip (timeline_text.py tooltip through visible)")),
-    pytest.param("problemsDialog", marks=_bug(
-        "problems_dialog.py: setPlainText(visible('\\n'.join(...))) so a quoted cell cannot reorder the report")),
+    "mainWindow",
+    "qtooltip_label",
+    "problemsDialog",
     "aboutDialog",
     "linkConfirmation",
 ]
