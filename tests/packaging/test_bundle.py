@@ -115,3 +115,9 @@ def test_every_subcommand_is_in_the_bundle(bundle, tmp_path):
     csv_out = tmp_path / "values.csv"
     export = run_frozen(bundle, "export", "csv", "--out", str(csv_out), home=tmp_path)
     assert export.returncode == 0 and csv_out.stat().st_size > 0, export.stderr
+
+
+def test_spanish_translations_ship(bundle):
+    """Factdeck's own Spanish strings and Qt's (standard buttons, key names) are both in the bundle."""
+    names = {p.name for p in bundle.rglob("*.qm")}
+    assert {"factdeck_es.qm", "qtbase_es.qm"} <= names, sorted(names)

@@ -209,4 +209,5 @@ def test_new_dataset_and_the_guide(qtbot, writable_copy, tmp_path):
     assert Path(window.dataset.root) == tmp_path / "fresh" and len(window.dataset.events) == 1
     window.authoring.guide_action.trigger()
     text = window.authoring.guide.text.toPlainText()
+    window.authoring.guide.close()  # a guide left open would be the next test's active modal window
     assert "UTF-8" in text and "journalist-assertion" in text
