@@ -12,21 +12,27 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
-    QHeaderView, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHeaderView, QLabel, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from .. import settings as keys
 from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..state import SelectionState
 from .chart_canvas import ChartCanvas
-from .chart_data import ChartSeries, build_series, distinct_part, events_hover_html, hover_html, shorten, source_short_name
-from .i18n import data_language
+from .chart_data import (
+    ChartSeries, build_series, distinct_part, events_hover_html, hover_html, legend_name, shorten, source_short_name,
+)
+from .chart_key import ChartKey, hollow_words, swatch
+from .i18n import data_language, fact_date
+from .safe_text import tooltip
 from .theme import Theme, themes
 
 ORIGIN = "chart"
+LEGEND_SHARE = 0.2  # the legend stays inside the plot only while it takes no more of its height than this
+KEY_SHARE = (0.7, 0.3)  # plot and key, presenting
 HOVER_RADIUS = 14  # pixels (× theme scale) within which the pointer picks a value
 EVENT_RADIUS = 4
 SERIES_ROLE = Qt.ItemDataRole.UserRole
@@ -84,12 +90,28 @@ class ChartPane(QWidget):
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setObjectName("chartPlot")
         self.view.setAccessibleName(self.tr("Chart of the chosen series"))
+        # The list is the legend at the desk (its swatches match the lines); the note says what hollow means.
+        self.series_side = QWidget(self)
+        side = QVBoxLayout(self.series_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(2)
+        side.addWidget(self.series_list, 1)
+        self.hollow_note = QLabel(hollow_words(), self.series_side)
+        self.hollow_note.setObjectName("chartHollowNote")
+        self.hollow_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.hollow_note.setWordWrap(True)
+        self.hollow_note.setContentsMargins(4, 2, 4, 4)
+        self.hollow_note.hide()
+        side.addWidget(self.hollow_note)
+        self.key = ChartKey(self)  # classroom mode's legend, beside the plot
+        self.key.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("chartSplitter")
-        self.splitter.addWidget(self.series_list)
+        self.splitter.addWidget(self.series_side)
         self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.key)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 600])
+        self.splitter.setSizes([230, 600, 0])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -103,7 +125,10 @@ class ChartPane(QWidget):
         self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self.canvas.rebuilt.connect(self._on_canvas_rebuilt)
+        self._rebuilds = 0
+        self._sizes_before: list[int] = [230, 600, 0]
         self._pointer: QPointF | None = None  # where the pointer is over the chart, in scene coordinates
+        self._presenting = theme.presenting
         self._fill_series_list()
         self._redraw()
         if linked and state.time_range is not None:
@@ -117,6 +142,7 @@ class ChartPane(QWidget):
         state.range_changed.connect(self._on_state_range_changed)
         state.filters_changed.connect(self._on_state_filters_changed)
         themes().changed.connect(self._on_theme_changed)
+        self._show_presenting(theme.presenting)
 
     def _toggle(self, text: str, tip: str, checked: bool) -> QAction:
         action = QAction(text, self)
@@ -128,7 +154,10 @@ class ChartPane(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.view and event.type() == QEvent.Type.Resize:
+            rebuilds = self._rebuilds
             self.canvas.refit_legend((float(self.view.width()), float(self.view.height())))
+            if rebuilds == self._rebuilds:  # not rebuilt: the legend may fit (or not) at this height
+                self._place_legend()
         elif watched is self.view.viewport():
             # Hover is read here, not from the scene's sigMouseMoved: the scene drops moves that come
             # quickly after another, and the one it drops may be where the pointer stops.
@@ -157,12 +186,11 @@ class ChartPane(QWidget):
             same_group = [self._series(o).title for o in self.dataset.series.index if self._series(o).group == s.group]
             item = QTreeWidgetItem(parents[s.group], [f"{distinct_part(s.title, same_group)} ({s.unit})"])
             item.setData(0, SERIES_ROLE, sid)
-            item.setToolTip(0, f"{s.title} ({s.unit})")  # plain text: no markup in a title is read
+            item.setToolTip(0, tooltip(f"{s.title} ({s.unit})"))  # escaped: Qt reads a tooltip as markup
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if s.group == first_group else Qt.CheckState.Unchecked)
-            swatch = QPixmap(12, 12)
-            swatch.fill(QColor(s.colour))
-            item.setIcon(0, QIcon(swatch))
+            item.setIcon(0, QIcon(swatch(s.colour, s.symbol, themes().theme, height=12)))
+        self.series_list.setIconSize(QSize(26, 12))
         self.series_list.expandAll()
         self._filling_list = False
         self.series_list.itemChanged.connect(self._on_list_item_changed)
@@ -220,8 +248,111 @@ class ChartPane(QWidget):
 
     def _on_theme_changed(self, theme: Theme) -> None:
         self.view.setBackground(theme.background)
+        self._show_presenting(theme.presenting)
         self.canvas.set_theme(theme)
         self._update_focus_marks()
+
+    # ---- classroom mode and the legend ------------------------------------------------
+    def _show_presenting(self, presenting: bool) -> None:
+        """Classroom mode: no toolbar and no series list (made for a desk); the key beside the plot."""
+        if presenting and not self._presenting:
+            self._sizes_before = self.splitter.sizes()
+        elif not presenting and self._presenting:
+            self.splitter.setSizes(self._sizes_before)
+        self._presenting = presenting
+        self.toolbar.setHidden(presenting)
+        self.series_side.setHidden(presenting)
+        self.key.setVisible(presenting)
+        if presenting:
+            width = max(self.width(), 300)
+            self.splitter.setSizes([0, round(width * KEY_SHARE[0]), round(width * KEY_SHARE[1])])
+
+    def _place_legend(self) -> None:
+        """The legend inside the plot only when it leaves the plot its room and nothing else shows the key.
+
+        At the desk the series list, whose swatches match the lines, is the key (and a note under it
+        says what hollow marks mean); in classroom mode the key stands beside the plot.
+        """
+        canvas = self.canvas
+        legend = canvas.legend
+        if legend is None:
+            return
+        natural = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
+        list_shown = not self._presenting and self.splitter.sizes()[0] > 0
+        inside = not self._presenting and (not list_shown or natural <= self.view.height() * LEGEND_SHARE)
+        hollow = any((~d.series.exact[: d.count]).any() for row in canvas.rows for d in row.drawn)
+        self.hollow_note.setVisible(hollow and not inside)
+        if inside == legend.isVisible():
+            return
+        legend.setVisible(inside)
+        legend.setMaximumHeight(natural if inside else 0)  # a hidden item keeps its row open unless it may shrink
+        canvas.layout.layout.setRowFixedHeight(0, natural if inside else 0)
+        canvas.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
+        for row in canvas.rows:
+            for vb in (row.plot.vb, row.right):
+                if vb is not None:
+                    vb.updateAutoRange()
+        self._keep_marker_label_inside()
+
+    def _fill_key(self) -> None:
+        if not self._presenting:
+            return
+        canvas = self.canvas
+        titles = [s.title for s in canvas.series]
+        one_unit = len({s.unit for s in canvas.series}) == 1  # the value axis names it: said once is enough
+        entries = []
+        for row in canvas.rows:
+            two = len(row.units) == 2
+            for d in row.drawn:
+                s = d.series
+                title = distinct_part(s.title, titles)
+                words = title if one_unit else legend_name(s, d.side, two, title=title)
+                entries.append((s.series_id, words, canvas.colour_of(s), s.symbol))
+        hollow = any((~d.series.exact[: d.count]).any() for row in canvas.rows for d in row.drawn)
+        self.key.set_entries(entries, hollow, canvas.theme)
+
+    def _hold_value_range(self) -> None:
+        """While values are revealed step by step, keep the value axes where all of them would put it.
+
+        Fitting the axes to the values shown so far would give away what is hidden (a jump to come
+        shows as room at the top), so each axis spans every value in view, shown or not.
+        """
+        canvas = self.canvas
+        span = canvas.x_range()
+        if canvas.reveal_until is None or span is None:
+            return
+        for row in canvas.rows:
+            for vb in (row.plot.vb, row.right):
+                if vb is None:
+                    continue
+                values = []
+                for d in row.drawn:
+                    if d.vb is vb:
+                        s = d.series
+                        lo, hi = np.searchsorted(s.x, span[0], "left"), np.searchsorted(s.x, span[1], "right")
+                        y = s.y[lo:hi]
+                        if canvas.log_y:
+                            y = np.log10(y[y > 0])
+                        values.append(y[np.isfinite(y)])
+                found = np.concatenate(values) if values else np.empty(0)
+                if len(found):
+                    vb.setYRange(float(found.min()), float(found.max()))  # and no more fitting to what shows
+
+    def _keep_marker_label_inside(self) -> None:
+        """Put the focused event's title on the side of its line where it fits (it was cut at the right edge)."""
+        canvas = self.canvas
+        if not canvas.rows or canvas.marker is None:
+            return
+        vb = canvas.rows[0].plot.vb
+        for _, item in canvas.rows[0].overlays:
+            if isinstance(item, pg.TextItem):
+                (_, _), (_, y1) = vb.viewRange()
+                item.setPos(canvas.marker[0], y1)
+                rect = vb.sceneBoundingRect()
+                x = vb.mapViewToScene(QPointF(canvas.marker[0], y1)).x()
+                width = item.boundingRect().width()
+                right, left = rect.right() - x, x - rect.left()
+                item.setAnchor((1, 0) if width > right and left > right else (0, 0))
 
     def _on_log_toggled(self, checked: bool) -> None:
         self.canvas.set_log(checked)
@@ -260,12 +391,19 @@ class ChartPane(QWidget):
             s = self._series(target)
             if len(s.x):
                 span = (float(s.x0[0]), float(s.x1[-1]))
+        if self._presenting:
+            # On the wall the event is named in full in the key, not cut short inside the plot.
+            self.key.set_marked(f"{fact_date(self.dataset, fact)} — {fact.title}" if kind == EVENT else "",
+                                self.canvas.theme)
+            self.key.set_emphasis(target.partition("@")[0] if kind in (SERIES, OBSERVATION) else "")
+            label = ""
         if (marker, label) != (self.canvas.marker, self.canvas.marker_label):
             self.canvas.set_marker(marker, label)
         if ring != self.canvas.ring:
             self.canvas.set_ring(ring)
         if bring_into_view and span is not None:
             self._bring_into_view(span, whole=kind == SERIES)
+        self._keep_marker_label_inside()
 
     def _bring_into_view(self, span: tuple[float, float], whole: bool) -> None:
         current = self.canvas.x_range()
@@ -290,10 +428,15 @@ class ChartPane(QWidget):
         self._event_ids = self.dataset.events.index.to_numpy()[mask]
         self._event_xs = xs
         self.canvas.set_event_markers(xs)
+        self._keep_marker_label_inside()  # the overlays were drawn anew
         source_set = filters.source_id is not None
-        for item in self._series_items():
-            backed = not source_set or item.data(0, SERIES_ROLE) in self.dataset.series_for_source(filters.source_id)
-            item.setDisabled(source_set and not backed)
+        backing = self.dataset.series_for_source(filters.source_id) if source_set else set()
+        self._filling_list = True  # each setDisabled fires itemChanged, which would redraw the chart every time
+        try:
+            for item in self._series_items():
+                item.setDisabled(source_set and item.data(0, SERIES_ROLE) not in backing)
+        finally:
+            self._filling_list = False
         if [s.series_id for s in self.canvas.series] != self.shown_series():
             self._redraw()
 
@@ -310,6 +453,8 @@ class ChartPane(QWidget):
             self._applying_range = False
 
     def _on_canvas_x_range_changed(self, x0: float, x1: float) -> None:
+        self._hold_value_range()
+        self._keep_marker_label_inside()
         if not self._applying_range and self.link_action.isChecked():
             self.state.set_time_range(x0, x1, ORIGIN)
 
@@ -343,6 +488,11 @@ class ChartPane(QWidget):
             self.canvas.tooltip.hide()
 
     def _on_canvas_rebuilt(self) -> None:
+        self._rebuilds += 1
+        self._place_legend()
+        self._fill_key()
+        self._hold_value_range()
+        self._keep_marker_label_inside()
         if self._pointer is not None:  # a redraw under a still pointer keeps its tooltip
             self._on_scene_mouse_moved(self._pointer)
 

@@ -278,3 +278,75 @@ def test_theme_change_redraws_bigger_and_dark(qtbot, pane):
     assert font.pointSizeF() == pytest.approx(PROJECTOR_DARK.point_size(0.9))
     hover(qtbot, pane, point_pos(pane, "deaths", "2018"))
     qtbot.waitUntil(lambda: "46,802" in pane.hover_text())
+
+
+# ---- the legend's room, and classroom mode -----------------------------------------------------
+def present(qtbot, pane) -> None:
+    from desktop.ui.presentation import presentation_theme
+
+    themes().set_theme(presentation_theme("light", 1.0, 768))
+    qtbot.waitUntil(lambda: pane.key.isVisible())
+
+
+def test_presenting_hides_the_list_and_toolbar_and_keys_the_series_beside_the_plot(qtbot, pane, state):
+    present(qtbot, pane)
+    assert pane.series_list.isHidden() or not pane.series_list.isVisible()
+    assert pane.toolbar.isHidden()
+    assert not pane.canvas.legend.isVisible()
+    # The plot starts at the top: the hidden legend keeps no row.
+    assert pane.canvas.rows[0].plot.geometry().top() < pane.view.height() * 0.1
+    assert list(pane.key.entries) == pane.shown_series()
+    assert [label.text() for label in pane.key.entries.values()] == ["Overdose deaths", "Opioid deaths"]
+    state.set_focus("deaths@2018", "presentation")
+    assert pane.key.entries["deaths"].font().bold() and not pane.key.entries["opioid-deaths"].font().bold()
+    themes().set_theme(LIGHT)
+    assert pane.series_list.isVisible() and pane.toolbar.isVisible() and not pane.key.isVisible()
+
+
+def test_presenting_names_the_marked_event_in_full_beside_the_plot(qtbot, pane, state):
+    present(qtbot, pane)
+    state.set_focus("law-passed", "presentation")
+    assert pane.key.marked.isVisible() and "A law is passed" in pane.key.marked.label.text()
+    assert pane.canvas.marker is not None and pane.canvas.marker_label == ""  # nothing to cut off in the plot
+    state.set_focus("deaths@2018", "presentation")
+    assert not pane.key.marked.isVisible()
+
+
+def test_reveal_keeps_the_value_axis_where_every_value_puts_it(qtbot, pane):
+    pane.set_reveal_until(2016.0)  # 2015 and 2016 show; the rise after them must not show as empty room
+    _, drawn = pane.canvas.drawn_of("deaths")
+    assert drawn.count == 2
+    pane.resize(1000, 600)  # the chart lays out and fits its axes again, as it does on every step
+    qtbot.waitUntil(lambda: pane.view.width() < 1000)
+    vb = pane.canvas.rows[0].plot.vb
+    vb.updateAutoRange()
+    low, high = vb.viewRange()[1]
+    assert high >= float(drawn.series.y.max())  # 68,630 in 2020, not yet shown, still has its room
+    assert low <= 20000.0
+    pane.set_reveal_until(None)
+    assert pane.canvas.rows[0].plot.vb.state["autoRange"][1]  # showing everything, the axis fits again
+
+
+def test_a_short_plot_leaves_the_legend_to_the_series_list(qtbot, state):
+    widget = ChartPane(chart_dataset(), state)
+    qtbot.addWidget(widget)
+    widget.resize(760, 330)  # a 1280×720 window's chart
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.canvas.legend.isVisible())
+    assert widget.hollow_note.isVisible()  # what hollow marks mean is still said, under the list
+    assert widget.canvas.rows[0].plot.geometry().top() < 30
+    widget.resize(1100, 900)  # room enough: the legend comes back inside the plot
+    qtbot.waitUntil(lambda: widget.canvas.legend.isVisible())
+    assert not widget.hollow_note.isVisible()
+
+
+def test_the_event_title_stays_inside_the_plot_near_its_right_edge(qtbot, pane, state):
+    pane.canvas.set_x_range(2010.0, 2018.4)
+    state.set_focus("law-passed", "timeline")  # at 2018.2: little room on the right
+    row = pane.canvas.rows[0]
+    label = next(item for _, item in row.overlays if isinstance(item, pg.TextItem))
+    assert label.textItem.toPlainText() == "A law is passed"
+    plot = row.plot.vb.sceneBoundingRect()
+    shown = label.mapRectToScene(label.boundingRect())
+    assert plot.left() - 1 <= shown.left() and shown.right() <= plot.right() + 1
