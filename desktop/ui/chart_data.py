@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ..dataset.dataset import Dataset
 from . import i18n
+from .safe_text import visible
 from .theme import OKABE_ITO, qualifier_words
 
 # Qualifiers that are said before the number ("at least 5,000"); the others follow it in brackets.
@@ -64,10 +65,10 @@ def build_series(dataset: Dataset, series_id: str, index: int, lang: str = "") -
     qualifiers = obs["qualifier"].to_numpy(dtype=object)
     return ChartSeries(
         series_id=series_id,
-        title=dataset.text(row, "title", lang),
-        unit=dataset.text(row, "unit", lang),
+        title=visible(dataset.text(row, "title", lang)),  # bidi controls shown, in list, legend, axes and hover
+        unit=visible(dataset.text(row, "unit", lang)),
         period_type=str(row["period_type"]),
-        group=str(row.get("group", "") or ""),
+        group=visible(str(row.get("group", "") or "")),
         colour=SERIES_COLOURS[index % len(SERIES_COLOURS)],
         x=obs["x"].to_numpy(dtype=float),
         y=obs["value"].to_numpy(dtype=float),
@@ -117,10 +118,14 @@ def source_short_name(dataset: Dataset, target: str) -> str:
     supports = cites[cites["stance"] == "supports"]
     if not len(supports):
         return ""
-    row = supports.iloc[0]
-    publisher = str(row.get("publisher", "") or "")
-    name = publisher if publisher and publisher != "Unknown" else str(row.get("title", "") or "")
-    return shorten(name, SHORT_NAME_MAX)
+    return source_name(supports.iloc[0], SHORT_NAME_MAX)
+
+
+def source_name(source_row, limit: int) -> str:
+    """A source as a chart credits it: its publisher, or its title when the publisher is unknown."""
+    publisher = str(source_row.get("publisher", "") or "")
+    name = publisher if publisher and publisher != "Unknown" else str(source_row.get("title", "") or "")
+    return visible(shorten(name, limit))
 
 
 def shorten(text: str, limit: int) -> str:

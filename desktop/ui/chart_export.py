@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..fileio import WriteError, write_atomic
 from .chart_canvas import ChartCanvas
-from .chart_data import ChartSeries, shorten
+from .chart_data import ChartSeries, shorten, source_name
+from .safe_text import visible
 from .theme import Theme
 
 BASE_WIDTH = 1280  # fixed-size exports are laid out this wide, then scaled: text stays legible
@@ -64,9 +65,7 @@ def source_names(dataset, series_ids: list[str]) -> list[str]:
     rows = cites[cites["series_id"].isin(series_ids) & (cites["stance"] == "supports")]
     names: list[str] = []
     for source_id in dict.fromkeys(rows["source_id"]):
-        row = dataset.sources.loc[source_id]
-        publisher = str(row.get("publisher", "") or "")
-        name = shorten(publisher if publisher and publisher != "Unknown" else str(row["title"]), 60)
+        name = source_name(dataset.sources.loc[source_id], 60)
         if name not in names:
             names.append(name)
     return names
@@ -79,7 +78,7 @@ def source_line(dataset, series_ids: list[str]) -> str:
     if len(names) > MAX_SOURCES:
         shown += tr("chart_export", "; and {n} more").format(n=len(names) - MAX_SOURCES)
     text = tr("chart_export", "Source: {sources}").format(sources=shown or tr("chart_export", "none given"))
-    return text + tr("chart_export", " · Chart: Factdeck, “{dataset}”").format(dataset=dataset.title)
+    return text + tr("chart_export", " · Chart: Factdeck, “{dataset}”").format(dataset=visible(dataset.title))
 
 
 def spec_of(pane) -> ChartSpec:
