@@ -85,7 +85,10 @@ class ChartKey(QWidget):
         self._emphasis = ""
 
     def set_entries(self, entries: Sequence[tuple[str, str, str, str]], hollow: bool, theme: Theme) -> None:
-        """Show (series id, words, colour, symbol) entries, and the hollow-marks line when `hollow`."""
+        """Show (series id, words, colour, symbol) entries, and the hollow-marks line when `hollow`.
+
+        An entry without a colour is a heading (an axis and its unit) over the entries after it.
+        """
         for row in self._rows:
             row.hide()
             row.deleteLater()
@@ -96,7 +99,8 @@ class ChartKey(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(theme.point_size(0.95))
         size = round(theme.point_size(0.95) * 1.4)
-        rows = [(sid, words, swatch(colour, symbol, theme, height=size)) for sid, words, colour, symbol in entries]
+        rows = [(sid, words, swatch(colour, symbol, theme, height=size) if colour else None)
+                for sid, words, colour, symbol in entries]
         if hollow:
             rows.append(("", hollow_words(), swatch(theme.muted, "o", theme, hollow=True, height=size)))
         for position, (sid, words, pixmap) in enumerate(rows):
@@ -104,15 +108,19 @@ class ChartKey(QWidget):
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             line.setSpacing(gap * 2)
-            icon = QLabel(row)
-            icon.setPixmap(pixmap)
-            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
             text = QLabel(visible(words), row)
-            text.setObjectName("chartKeyEntry")
+            text.setObjectName("chartKeyEntry" if pixmap is not None else "chartKeyAxis")
             text.setTextFormat(Qt.TextFormat.PlainText)
             text.setWordWrap(True)
             text.setFont(font)
-            line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            if pixmap is not None:
+                icon = QLabel(row)
+                icon.setPixmap(pixmap)
+                line.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+            else:  # an axis heading: its unit and side, in italics, over its series
+                heading = QFont(font)
+                heading.setItalic(True)
+                text.setFont(heading)
             line.addWidget(text, 1)
             self._layout.insertWidget(position, row)
             self._rows.append(row)

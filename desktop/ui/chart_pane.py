@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QSize, Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
-    QHeaderView, QLabel, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+    QHeaderView, QLabel, QScrollArea, QSplitter, QToolBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
 from .. import settings as keys
@@ -23,11 +23,11 @@ from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..state import SelectionState
 from .chart_canvas import ChartCanvas
 from .chart_data import (
-    ChartSeries, build_series, distinct_part, events_hover_html, hover_html, legend_name, shorten, source_short_name,
+    ChartSeries, build_series, distinct_part, events_hover_html, hover_html, shorten, source_short_name,
 )
 from .chart_key import ChartKey, hollow_words, swatch
 from .i18n import data_language, fact_date
-from .safe_text import tooltip
+from .safe_text import tooltip, visible
 from .theme import Theme, themes
 
 ORIGIN = "chart"
@@ -104,12 +104,19 @@ class ChartPane(QWidget):
         self.hollow_note.hide()
         side.addWidget(self.hollow_note)
         self.key = ChartKey(self)  # classroom mode's legend, beside the plot
-        self.key.hide()
+        self.key_scroll = QScrollArea(self)  # many series on a small slide scroll rather than squeeze
+        self.key_scroll.setObjectName("chartKeyScroll")
+        self.key_scroll.setAccessibleName(self.tr("Series to show"))  # it stands in for the list while presenting
+        self.key_scroll.setWidgetResizable(True)
+        self.key_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.key_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.key_scroll.setWidget(self.key)
+        self.key_scroll.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("chartSplitter")
         self.splitter.addWidget(self.series_side)
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.key)
+        self.splitter.addWidget(self.key_scroll)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([230, 600, 0])
         layout = QVBoxLayout(self)
@@ -262,7 +269,7 @@ class ChartPane(QWidget):
         self._presenting = presenting
         self.toolbar.setHidden(presenting)
         self.series_side.setHidden(presenting)
-        self.key.setVisible(presenting)
+        self.key_scroll.setVisible(presenting)
         if presenting:
             width = max(self.width(), 300)
             self.splitter.setSizes([0, round(width * KEY_SHARE[0]), round(width * KEY_SHARE[1])])
@@ -303,11 +310,15 @@ class ChartPane(QWidget):
         entries = []
         for row in canvas.rows:
             two = len(row.units) == 2
-            for d in row.drawn:
-                s = d.series
-                title = distinct_part(s.title, titles)
-                words = title if one_unit else legend_name(s, d.side, two, title=title)
-                entries.append((s.series_id, words, canvas.colour_of(s), s.symbol))
+            for side, unit in row.units.items():
+                if not one_unit:  # a heading per axis, so each entry is only the words that tell it apart
+                    tr = QCoreApplication.translate
+                    where = tr("chart", "left axis") if side == "left" else tr("chart", "right axis")
+                    entries.append(("", f"{unit} · {where}" if two else unit, "", ""))
+                for d in row.drawn:
+                    if d.side == side:
+                        s = d.series
+                        entries.append((s.series_id, distinct_part(s.title, titles), canvas.colour_of(s), s.symbol))
         hollow = any((~d.series.exact[: d.count]).any() for row in canvas.rows for d in row.drawn)
         self.key.set_entries(entries, hollow, canvas.theme)
 
@@ -379,7 +390,7 @@ class ChartPane(QWidget):
             x1 = fact.x1 if np.isfinite(fact.x1) else self.dataset.time_extent[1]
             is_period = fact.extra.get("event_kind") == "period"
             marker = (fact.x0, x1) if is_period else (fact.x0, fact.x0)
-            label, span = shorten(fact.title, 40), (fact.x0, x1 if is_period else fact.x0)
+            label, span = shorten(visible(fact.title), 40), (fact.x0, x1 if is_period else fact.x0)
         elif kind == OBSERVATION:
             sid, _, period = target.partition("@")
             index = self._series(sid).index_of(period)
@@ -393,7 +404,7 @@ class ChartPane(QWidget):
                 span = (float(s.x0[0]), float(s.x1[-1]))
         if self._presenting:
             # On the wall the event is named in full in the key, not cut short inside the plot.
-            self.key.set_marked(f"{fact_date(self.dataset, fact)} — {fact.title}" if kind == EVENT else "",
+            self.key.set_marked(f"{fact_date(self.dataset, fact)} — {visible(fact.title)}" if kind == EVENT else "",
                                 self.canvas.theme)
             self.key.set_emphasis(target.partition("@")[0] if kind in (SERIES, OBSERVATION) else "")
             label = ""
@@ -481,7 +492,7 @@ class ChartPane(QWidget):
             return
         near = self.canvas.events_near(pos, EVENT_RADIUS * max(1.0, self.canvas.theme.scale))
         if len(near):
-            titles = [self.dataset.fact(self._event_ids[i], self._lang).title for i in near[:5]]
+            titles = [visible(self.dataset.fact(self._event_ids[i], self._lang).title) for i in near[:5]]
             self.canvas.show_hover(row, pos, events_hover_html(titles, max(0, len(near) - 5)), snap_y=False)
         else:
             self.canvas.show_hover(row, pos, "", snap_y=False)
