@@ -4,6 +4,7 @@
     python3 dev.py          set up (first time only) and open the app
     python3 dev.py test     set up (first time only) and run every test headless
     python3 dev.py bench    run the benchmark suite
+    python3 dev.py screenshot   re-render docs/screenshot.png, the README's picture
 
 Set-up makes a virtual environment in .venv and installs the project with its
 test extra into it. It runs again only when pyproject.toml changes. Nothing is
@@ -60,6 +61,10 @@ def main(argv: list[str]) -> int:
     if command == "test":
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
         return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    if command == "screenshot":
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        return subprocess.call([str(python), "-m", "desktop", "--screenshot", str(ROOT / "docs" / "screenshot.png"),
+                                "--size", "1600x1000", "--select", "synthetic-opioid-deaths@2018"], cwd=ROOT, env=env)
     if command == "bench":
         return subprocess.call([str(python), "-m", "desktop.bench", *rest], cwd=ROOT)
     print(__doc__, file=sys.stderr)
