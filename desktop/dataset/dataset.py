@@ -259,8 +259,41 @@ class Dataset:
             mask &= ev.index.isin(cited)
         needle = filters.text.strip().casefold()
         if needle:
-            mask &= self.event_haystack.str.contains(needle, regex=False).to_numpy()
+            mask &= self._text_mask(needle)
         return mask
+
+    def _text_mask(self, needle: str) -> np.ndarray:
+        """Which events' haystack contains `needle` (read-only; remembered for the last few needles).
+
+        While the user types, each needle contains the one before, so only the events that
+        matched it are searched again, and a second pane asking for the same text gets the
+        answer already found: one search per key instead of one per pane.
+        """
+        memo: dict[str, np.ndarray] = self._text_masks
+        found = memo.get(needle)
+        if found is not None:
+            return found
+        previous = next((k for k in reversed(memo) if k in needle), None)
+        if previous is not None:
+            hay = self._haystack_array
+            candidates = np.flatnonzero(memo[previous])
+            found = np.zeros(len(hay), dtype=bool)
+            found[candidates] = [needle in hay[i] for i in candidates.tolist()]
+        else:
+            found = self.event_haystack.str.contains(needle, regex=False).to_numpy(dtype=bool)
+        found.flags.writeable = False
+        memo[needle] = found
+        while len(memo) > 16:
+            del memo[next(iter(memo))]
+        return found
+
+    @cached_property
+    def _text_masks(self) -> dict[str, np.ndarray]:
+        return {}
+
+    @cached_property
+    def _haystack_array(self) -> np.ndarray:
+        return self.event_haystack.to_numpy(dtype=object)
 
     def series_for_source(self, source_id: str) -> set[str]:
         """Series with at least one value backed by the source."""
