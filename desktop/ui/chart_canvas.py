@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainterPath, QPen
+from pyqtgraph.graphicsItems.UIGraphicsItem import UIGraphicsItem
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
@@ -63,7 +64,75 @@ class _Row:
     right: pg.ViewBox | None
     units: dict[str, str]  # side → unit
     drawn: list[_Drawn] = field(default_factory=list)
-    overlays: list = field(default_factory=list)
+    overlays: list = field(default_factory=list)  # (view, item): the focused event and value, redrawn per focus
+    ticks: EventTicks | None = None  # the event markers, drawn anew only when the events shown change
+
+
+def tick_columns(xs: np.ndarray, left: float, right: float, per_px: float) -> np.ndarray:
+    """The sorted x values in [left, right], at most one per pixel column (the first in each).
+
+    Ticks closer than a pixel draw the same column of the screen: 100,000 events
+    cost a paint of 100,000 lines for at most a plot's width of visible ones.
+    """
+    lo, hi = np.searchsorted(xs, left, "left"), np.searchsorted(xs, right, "right")
+    shown = xs[lo:hi]
+    if per_px <= 0 or len(shown) < 2:
+        return shown
+    columns = np.floor((shown - left) / per_px)
+    first = np.empty(len(shown), dtype=bool)
+    first[0] = True
+    np.not_equal(columns[1:], columns[:-1], out=first[1:])
+    return shown[first]
+
+
+class EventTicks(UIGraphicsItem):
+    """Short vertical ticks at the top of the view, one per event, at most one per pixel column.
+
+    Like pyqtgraph's VTickGroup (`xvals`, a y range as fractions of the view's
+    height), but the path is built with numpy for the ticks in view only, once
+    per view range, instead of one Python call per event on every rebuild.
+    """
+
+    def __init__(self, xvals: np.ndarray, yrange: tuple[float, float], pen: QPen) -> None:
+        super().__init__()
+        xvals = np.asarray(xvals, dtype=float)
+        self.xvals = xvals if bool((xvals[1:] >= xvals[:-1]).all()) else np.sort(xvals)
+        self.yrange = yrange
+        self.pen = pen
+        self._path = QPainterPath()
+        self._shown = np.empty(0)
+        self._key: tuple[float, float, float] | None = None  # the view range and pixel width the path is for
+
+    def dataBounds(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
+        return None  # never widens the view's automatic range
+
+    def shown(self) -> np.ndarray:
+        """The x values of the ticks drawn for the current view (one per pixel column at most)."""
+        self._update_path()
+        return self._shown
+
+    def _update_path(self) -> None:
+        rect = self.boundingRect()
+        per_px = self.pixelWidth()
+        key = (rect.left(), rect.right(), per_px)
+        if key == self._key:
+            return
+        self._key = key
+        self._shown = tick_columns(self.xvals, rect.left(), rect.right(), per_px)
+        n = len(self._shown)
+        if n:
+            self._path = pg.arrayToQPath(np.repeat(self._shown, 2), np.tile([0.0, 1.0], n), connect="pairs")
+        else:
+            self._path = QPainterPath()
+
+    def paint(self, p, *args) -> None:
+        self._update_path()
+        rect = self.boundingRect()
+        height = rect.height()
+        p.translate(0, rect.y() + self.yrange[0] * height)
+        p.scale(1.0, (self.yrange[1] - self.yrange[0]) * height)
+        p.setPen(self.pen)
+        p.drawPath(self._path)
 
 
 def _log10(y: np.ndarray) -> np.ndarray:
@@ -148,6 +217,7 @@ class ChartCanvas(QObject):
         # The legend row is exactly as tall as the legend: the charts get the rest.
         self.legend.layout.activate()
         grid.setRowFixedHeight(0, self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height())
+        self._draw_ticks()
         self._draw_overlays()
         self._make_hover()
         # Lay out now, not at the next event loop pass: pointer hit-tests and range links need real geometry.
@@ -433,7 +503,20 @@ class ChartCanvas(QObject):
                 QCoreApplication.translate("chart", "No series chosen: tick one in the list")))
 
     # ---- overlays: focused event, event markers, focused value --------------
+    def _draw_ticks(self) -> None:
+        """Draw the event markers anew: only when the events shown (or everything) change, never per focus."""
+        t = self.theme
+        for row in self.rows:
+            vb = row.plot.vb
+            if row.ticks is not None:
+                vb.removeItem(row.ticks)
+                row.ticks = None
+            if len(self.event_xs):
+                row.ticks = EventTicks(self.event_xs, (0.93, 1.0), pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
+                vb.addItem(row.ticks, ignoreBounds=True)
+
     def _draw_overlays(self) -> None:
+        """Draw the focused event (line or span, and its title) and the ring round the focused value."""
         t = self.theme
         for row in self.rows:
             for vb, item in row.overlays:
@@ -441,9 +524,6 @@ class ChartCanvas(QObject):
             row.overlays = []
             vb = row.plot.vb
             added = []
-            if len(self.event_xs):
-                ticks = pg.VTickGroup(self.event_xs, yrange=[0.93, 1.0], pen=pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
-                added.append(ticks)
             if self.marker is not None:
                 x0, x1 = self.marker
                 colour = QColor(t.highlight)
@@ -491,7 +571,7 @@ class ChartCanvas(QObject):
 
     def set_event_markers(self, xs: np.ndarray) -> None:
         self.event_xs = np.asarray(xs, dtype=float)
-        self._draw_overlays()
+        self._draw_ticks()
 
     def set_marker(self, span: tuple[float, float] | None, label: str = "") -> None:
         self.marker, self.marker_label = span, label

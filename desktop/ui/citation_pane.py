@@ -92,6 +92,16 @@ class CitationPane(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setAccessibleName(self.tr("Who says so about the selected fact"))
+        # One container for the scroll area's whole life: each focus swaps the view inside it, because
+        # QScrollArea.setWidget re-polishes and lays out a new widget tree (~20 ms per focus change).
+        self._holder = QWidget()
+        self._holder.setObjectName("citationHolder")
+        self._holder.setAutoFillBackground(False)
+        self._holder_box = QVBoxLayout(self._holder)
+        self._holder_box.setContentsMargins(0, 0, 0, 0)
+        self._holder_box.setSpacing(0)
+        self._content: QWidget | None = None
+        self.scroll.setWidget(self._holder)
         self.sources_view = SourcesView(dataset, state, self.tabs)
         self.tabs.addTab(self.scroll, self.tr("Citations"))
         self.tabs.addTab(self.sources_view, self.tr("Sources"))
@@ -188,7 +198,24 @@ class CitationPane(QWidget):
             box.addStretch(1)
             self.setAccessibleDescription(text)
         content.setAutoFillBackground(False)
-        self.scroll.setWidget(content)  # deletes the previous view
+        self._swap_content(content)
+
+    def _swap_content(self, content: QWidget) -> None:
+        """Put `content` in the scroll area in place of the previous view, which is deleted."""
+        self.scroll.setUpdatesEnabled(False)  # one layout and paint for the swap, not one per change
+        try:
+            old = self._content
+            if old is not None:
+                self._holder_box.removeWidget(old)
+                old.hide()
+                old.setParent(None)  # out of the pane's tree now, as setWidget did, not at the next event pass
+                old.deleteLater()
+            self._holder_box.addWidget(content)
+            content.show()  # a child added to a shown widget stays hidden until shown
+            self._content = content
+        finally:
+            self.scroll.setUpdatesEnabled(True)
+        self.scroll.verticalScrollBar().setValue(0)  # a new fact is read from its top, as setWidget did
 
     # ---- citing -----------------------------------------------------------
     def copy_citation(self) -> str:

@@ -183,3 +183,21 @@ def test_dense_dashed_stretches_survive_downsampling(qtbot):
     assert 0.5 * width < len(x_shown) <= 3 * width  # downsampled, not erased
     assert np.isfinite(y_shown).all()
     assert y_shown.max() > 290 and y_shown.min() < 110  # the peaks are kept
+
+
+def test_event_ticks_are_drawn_once_per_event_set_and_at_most_one_per_pixel_column(view):
+    canvas = view.canvas
+    x0, x1 = canvas.data_extent()
+    xs = np.linspace(x0, x1, 100_000)
+    canvas.set_event_markers(xs)
+    ticks = canvas.rows[0].ticks
+    assert len(ticks.xvals) == 100_000
+    shown = ticks.shown()
+    assert 0 < len(shown) <= canvas.rows[0].plot.vb.width() + 1
+    canvas.set_marker((xs[10], xs[10]), "A focused event")
+    canvas.set_ring(None)
+    assert canvas.rows[0].ticks is ticks and ticks.getViewBox() is canvas.rows[0].plot.vb  # not drawn anew
+    canvas.set_x_range(xs[0], xs[50])  # zoomed in far enough that every event has a column of its own
+    assert list(ticks.shown()) == list(xs[:51])
+    canvas.set_event_markers(np.empty(0))
+    assert canvas.rows[0].ticks is None and ticks.getViewBox() is None

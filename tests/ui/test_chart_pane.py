@@ -206,11 +206,11 @@ def test_log_scale_toggle(pane):
 
 
 def test_filtered_events_show_as_markers_and_source_filter_limits_series(pane, state):
-    ticks = [item for _, item in pane.canvas.rows[0].overlays if isinstance(item, pg.VTickGroup)]
-    assert len(ticks) == 1 and len(ticks[0].xvals) == 3
+    ticks = pane.canvas.rows[0].ticks
+    assert ticks is not None and len(ticks.xvals) == 3 and ticks.getViewBox() is pane.canvas.rows[0].plot.vb
     state.set_filters(Filters(categories=frozenset({"Policy"})), "timeline")
-    ticks = [item for _, item in pane.canvas.rows[0].overlays if isinstance(item, pg.VTickGroup)]
-    assert len(ticks[0].xvals) == 2
+    assert len(pane.canvas.rows[0].ticks.xvals) == 2
+    assert ticks.getViewBox() is None  # the old markers were taken away
     state.set_filters(Filters(source_id="cbp"), "citations")
     assert pane.shown_series() == ["seizures"]
     assert [s.series_id for s in pane.canvas.series] == ["seizures"]
