@@ -55,6 +55,7 @@ class Authoring(QObject):
         self._reloading: Path | None = None
         self.ask_folder = self._ask_folder
         self.ask_choice = self._ask_choice
+        self.ask_item = self._ask_item
         self._build_actions()
         self._build_menus()
         from .lesson_editor import LessonEditor
@@ -91,6 +92,10 @@ class Authoring(QObject):
         self.new_citation_action = self._action("newCitationAction", tr("New &citation…"), lambda: self.open_form("citation"))
         self.new_value_action = self._action("newValueAction", tr("New &value…"), lambda: self.open_form("value"))
         self.edit_fact_action = self._action("editFactAction", tr("Edit &focused fact…"), lambda: self.open_form("edit"))
+        self.edit_citation_action = self._action("editCitationAction", tr("Edit c&itation…"),
+                                                 lambda: self.open_form("edit-citation"))
+        self.edit_citation_action.setStatusTip(tr("Change a citation of the focused fact: its quote, claim type, stance, "
+                                                  "locator, note or source"))
         self.edit_source_action = self._action("editSourceAction", tr("Edit s&ource…"), lambda: self.open_form("edit-source"))
         self.new_dataset_action = self._action("newDatasetAction", tr("&New dataset…"), self.new_dataset)
         self.save_action = self._action("saveAction", tr("&Save"), self.save, ["Ctrl+S"])
@@ -104,7 +109,8 @@ class Authoring(QObject):
         window.menuBar().insertMenu(window.view_menu.menuAction(), self.edit_menu)
         for action in (self.undo_action, self.redo_action, None, self.add_to_lesson_action, None,
                        self.new_event_action, self.new_value_action, self.new_source_action,
-                       self.new_citation_action, None, self.edit_fact_action, self.edit_source_action):
+                       self.new_citation_action, None, self.edit_fact_action, self.edit_citation_action,
+                       self.edit_source_action):
             self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
         file_menu = window.file_menu
         quit_action = window.quit_action
@@ -127,6 +133,7 @@ class Authoring(QObject):
         self.add_to_lesson_action.setEnabled(has_dataset and bool(focus))
         self.new_citation_action.setEnabled(has_dataset and bool(focus))
         self.edit_fact_action.setEnabled(has_dataset and bool(focus))
+        self.edit_citation_action.setEnabled(has_dataset and bool(focus))
 
     # ---- drafts ---------------------------------------------------------------------------
     def current_draft(self, open_it: bool = True) -> Draft | None:
@@ -350,6 +357,13 @@ class Authoring(QObject):
                 for i, b in enumerate(buttons)]
         box.exec()
         return made.index(box.clickedButton()) if box.clickedButton() in made else len(buttons) - 1
+
+    def _ask_item(self, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item the teacher picks from a list, or None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getItem(self.window, title, label, items, 0, False)
+        return items.index(text) if ok and text in items else None
 
     def _warn(self, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)

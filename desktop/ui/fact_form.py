@@ -276,7 +276,8 @@ def _citation_editor(draft) -> RecordEditor:
 
 
 def open_fact_form(authoring, kind: str) -> FactForm | None:
-    """Build and open the form `kind` ("event", "source", "citation", "value", "edit", "edit-source")."""
+    """Build and open the form `kind` ("event", "source", "citation", "value", "edit", "edit-source",
+    "edit-citation")."""
     draft = authoring.current_draft()
     window = authoring.window
     focus = window.state.focus
@@ -337,6 +338,8 @@ def _build(authoring, draft, kind: str, focus: str):
                                                          _taken(draft, "citations")))
             return run(lambda d: d.add_records(tr("New citation"), [("citations", cit)]))
         return tr("New citation for {target}").format(target=focus), [(tr("Citation"), citation)], submit
+    if kind == "edit-citation":
+        return _edit_citation(authoring, draft, run, focus)
     if kind == "edit-source":
         choices = _sources(draft)
         label, ok = QInputDialog.getItem(authoring.window, tr("Edit source"), tr("Source:"), [t for _, t in choices], 0, False)
@@ -367,6 +370,46 @@ def _edit(draft, run, table: str, id_name: str, ident: str, title: str):
     taken = {k: v for k, v in _taken(draft, table).items() if k != ident}
     editor = RecordEditor(table, draft.values(table, row), locked=(id_name,), taken_ids=taken)
     return title, [(title, editor)], lambda values: run(lambda d: d.edit_record(title, table, row, values[0]))
+
+
+def citation_choice_text(draft, values: dict[str, str]) -> str:
+    """How a citation is named in the chooser: "claim type — first words of the quote — source title"."""
+    words = values.get("quote", "").split()
+    quote = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    source = draft.find("sources", "source_id", values.get("source_id", ""))
+    title = draft.values("sources", source).get("title", "") if source is not None else values.get("source_id", "")
+    parts = [claim_type_label(values.get("claim_type", "")), quote or values.get("locator", ""), title[:60]]
+    return " — ".join(part for part in parts if part)
+
+
+def _edit_citation(authoring, draft, run, focus: str):
+    """Edit one citation of the focused fact: chosen from a list when it has several."""
+    if not focus or "citations" not in draft.tables:
+        return None
+    doc = draft.tables["citations"]
+    rows = [r for r in doc.rows if doc.get(r, "target") == focus]
+    if not rows:
+        authoring.window.statusBar().showMessage(tr("The focused fact has no citation to edit."), 5000)
+        return None
+    row = rows[0]
+    if len(rows) > 1:
+        labels = [citation_choice_text(draft, draft.values("citations", r)) for r in rows]
+        chosen = authoring.ask_item(tr("Edit citation"), tr("Citation:"), labels)
+        if chosen is None:
+            return None
+        row = rows[chosen]
+    before = draft.values("citations", row)
+    editor = RecordEditor("citations", {name: before.get(name, "") for name in COLUMNS["citations"]},
+                          choices={"source_id": _sources(draft)})
+    title = tr("Edit citation")
+
+    def submit(values):
+        # Only the cells that changed: a column the file lacks is not added for an empty value.
+        changed = {k: v for k, v in values[0].items() if v != before.get(k, "")}
+        if not changed:
+            return []
+        return run(lambda d: d.edit_record(title, "citations", row, changed))
+    return title, [(tr("Citation for {target}").format(target=focus), editor)], submit
 
 
 # ---- the guide ------------------------------------------------------------------------

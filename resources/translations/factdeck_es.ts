@@ -109,6 +109,11 @@
         </message>
         <message>
             <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Change a citation of the focused fact: its quote, claim type, stance, locator, note or source</source>
+            <translation>Cambia una cita del hecho seleccionado: su texto citado, tipo de afirmación, postura, ubicación, nota o fuente</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
             <source>Changed on disk</source>
             <translation>Cambiado en el disco</translation>
         </message>
@@ -131,6 +136,11 @@
             <location filename="../../desktop/ui/authoring_actions.py" />
             <source>Edit &amp;focused fact…</source>
             <translation>Editar el &amp;hecho seleccionado…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/authoring_actions.py" />
+            <source>Edit c&amp;itation…</source>
+            <translation>Editar c&amp;ita…</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/authoring_actions.py" />
@@ -272,6 +282,7 @@
             <translation>Guarda la gráfica como imagen PNG o SVG, con su título, unidades y fuentes</translation>
         </message>
         <message>
+            <location filename="../../desktop/ui/chart_pane.py" />
             <location filename="../../desktop/ui/chart_pane.py" />
             <source>Series to show</source>
             <translation>Series que se muestran</translation>
@@ -527,9 +538,8 @@ Inténtelo de nuevo y elija otra carpeta, como su carpeta Documentos.</translati
             <translation>Seleccione un evento en la línea de tiempo o un punto en la gráfica para ver quién lo dice.</translation>
         </message>
         <message>
-            <location filename="../../desktop/ui/citation_cards.py" />
             <source>Source: {source}</source>
-            <translation>Fuente: {source}</translation>
+            <translation type="vanished">Fuente: {source}</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/citation_pane.py" />
@@ -784,6 +794,22 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         </message>
         <message>
             <location filename="../../desktop/ui/fact_form.py" />
+            <source>Citation for {target}</source>
+            <translation>Cita de {target}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/fact_form.py" />
+            <source>Citation:</source>
+            <translation>Cita:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/fact_form.py" />
+            <location filename="../../desktop/ui/fact_form.py" />
+            <source>Edit citation</source>
+            <translation>Editar cita</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/fact_form.py" />
             <source>Edit event</source>
             <translation>Editar evento</translation>
         </message>
@@ -867,6 +893,11 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
             <location filename="../../desktop/ui/fact_form.py" />
             <source>The dataset has no series to add a value to.</source>
             <translation>El conjunto de datos no tiene series a las que añadir un valor.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/fact_form.py" />
+            <source>The focused fact has no citation to edit.</source>
+            <translation>El hecho seleccionado no tiene ninguna cita que editar.</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/fact_form.py" />
@@ -1678,6 +1709,7 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         <name>chart</name>
         <message>
             <location filename="../../desktop/ui/chart_canvas.py" />
+            <location filename="../../desktop/ui/chart_key.py" />
             <source>Hollow, dashed: approximate, provisional or estimated</source>
             <translation>Hueco y discontinuo: aproximado, provisional o estimado</translation>
         </message>
@@ -1693,11 +1725,13 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         </message>
         <message>
             <location filename="../../desktop/ui/chart_data.py" />
+            <location filename="../../desktop/ui/chart_pane.py" />
             <source>left axis</source>
             <translation>eje izquierdo</translation>
         </message>
         <message>
             <location filename="../../desktop/ui/chart_data.py" />
+            <location filename="../../desktop/ui/chart_pane.py" />
             <source>right axis</source>
             <translation>eje derecho</translation>
         </message>
