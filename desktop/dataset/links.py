@@ -11,7 +11,7 @@ import pandas as pd
 
 from .csvfile import CsvTable
 from .dates import OPEN_END, DateError, PartialDate
-from .periods import PERIOD_TYPES, PeriodError, period_span
+from .periods import PERIOD_TYPES, PeriodError, period_span, period_spans
 from .rules import member, report, shown
 
 
@@ -71,7 +71,16 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
     x0 = np.full(len(uniques), np.nan)
     x1 = np.full(len(uniques), np.nan)
     errors: dict[int, str] = {}
-    for i, key in enumerate(uniques):
+    unique_types, unique_periods = np.divmod(np.asarray(uniques, dtype=np.int64), n_periods)
+    settled = np.zeros(len(uniques), dtype=bool)
+    for type_code, type_name in enumerate(PERIOD_TYPES):  # vectorised; the loop below explains the rest
+        chosen = np.flatnonzero(unique_types == type_code)
+        if len(chosen):
+            fast_x0, fast_x1, ok = period_spans(type_name, np.asarray(period_uniques, dtype=object)[unique_periods[chosen]])
+            x0[chosen[ok]], x1[chosen[ok]] = fast_x0[ok], fast_x1[ok]
+            settled[chosen[ok]] = True
+    for i in np.flatnonzero(~settled):
+        key = uniques[i]
         type_code, period_code = divmod(int(key), n_periods)
         period = period_uniques[period_code]
         if type_code < 0 or period == "":
