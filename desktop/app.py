@@ -94,7 +94,7 @@ def run(options: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_FAILED
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QTimer
 
     from . import errors
     from .settings import LANGUAGE, Settings
@@ -108,7 +108,8 @@ def run(options: argparse.Namespace) -> int:
     i18n.install_translator(app, chosen)
     handler = errors.install(show_dialog=not headless)
     state = SelectionState()
-    window = MainWindow(state, settings)
+    # The Present, Edit, export and language commands are installed just after the first paint.
+    window = MainWindow(state, settings, defer_commands=True)
     if options.size:
         window.resize(*options.size)
     folder = Path(options.dataset) if options.dataset else start_folder(settings, headless)
@@ -116,6 +117,7 @@ def run(options: argparse.Namespace) -> int:
     window.show()
     app.processEvents()
     if headless:
+        window.install_commands()
         return _render_and_exit(app, window, state, options, folder, handler)
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
@@ -141,8 +143,21 @@ def run(options: argparse.Namespace) -> int:
 
     window.load_failed.connect(_on_first_load_failed)
     window.dataset_changed.connect(_on_first_loaded)
+    # Start the worker first (it imports pandas and reads the CSVs), then, while it
+    # works, install the deferred commands and import pyqtgraph for the panes.
     window.open_dataset(folder)
+    window.install_commands()
+    QTimer.singleShot(0, _import_plotting)
     return app.exec()
+
+
+def _import_plotting() -> None:
+    """Import pyqtgraph on the UI thread while the worker loads the dataset, so the panes need not wait for it.
+
+    Only pyqtgraph (and the numpy it shares with pandas): never Factdeck's own
+    modules, which the worker may be importing at the same moment.
+    """
+    import pyqtgraph  # noqa: F401 - imported for its side effect: the chart pane finds it loaded
 
 
 def _start_presenting(window, dataset, options, full_screen: bool) -> bool:

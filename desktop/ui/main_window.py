@@ -19,11 +19,7 @@ from PySide6.QtWidgets import (
 from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
-from .authoring_actions import install_authoring
-from .export_actions import install_export_menu
-from .language_actions import install_language_and_help
 from .load_job import DatasetLoadJob
-from .presentation import PresentationController
 from .problems_dialog import ProblemsDialog
 from .safe_text import visible
 
@@ -31,6 +27,7 @@ if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the wind
     from ..dataset.dataset import Dataset
     from .chart_pane import ChartPane
     from .citation_pane import CitationPane
+    from .presentation import PresentationController
     from .timeline_pane import TimelinePane
 
 
@@ -40,7 +37,10 @@ class MainWindow(QMainWindow):
     dataset_changed = Signal(object)
     load_failed = Signal(object, list)  # folder, problems
 
-    def __init__(self, state: SelectionState, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, state: SelectionState, settings: Settings, parent: QWidget | None = None,
+                 *, defer_commands: bool = False) -> None:
+        """Build the window; with `defer_commands` the classroom, export, authoring and language
+        commands wait for `install_commands()` (the app calls it right after the first paint)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.state = state
@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.chart: ChartPane | None = None
         self.citations: CitationPane | None = None
         self._job: DatasetLoadJob | None = None
+        self._presentation: PresentationController | None = None
 
         self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.main_splitter.setObjectName("mainSplitter")
@@ -62,18 +63,44 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
         self._build_actions()
-        self.presentation = PresentationController(self, state, settings)
         self._build_menus()
-        install_export_menu(self)
-        install_authoring(self)
-        install_language_and_help(self)
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusDataset")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
+        if not defer_commands:
+            self.install_commands()
         self.setWindowTitle("Factdeck")
         self.restore_layout()
+
+    # ---- commands installed after the first paint ----------------------------------
+    def install_commands(self) -> None:
+        """Add the classroom (Present), export, authoring (Edit), language and Help commands; once.
+
+        Importing and building them takes about a tenth of a second, which the
+        first paint need not wait for: the app installs them just after it.
+        """
+        if self._presentation is not None:
+            return
+        from .authoring_actions import install_authoring
+        from .export_actions import install_export_menu
+        from .language_actions import install_language_and_help
+        from .presentation import PresentationController
+
+        self._presentation = PresentationController(self, self.state, self.settings)
+        self._presentation.fill_menu(self.present_menu)
+        self.toolbar.addAction(self._presentation.start_action)
+        install_export_menu(self)
+        install_authoring(self)
+        install_language_and_help(self)
+
+    @property
+    def presentation(self) -> PresentationController:
+        """Classroom mode; asking for it installs the deferred commands if they are not yet."""
+        if self._presentation is None:
+            self.install_commands()
+        return self._presentation
 
     # ---- actions and menus ------------------------------------------------
     def _build_actions(self) -> None:
@@ -100,7 +127,6 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("viewMenu")
         self.present_menu = bar.addMenu(self.tr("&Present"))
         self.present_menu.setObjectName("presentMenu")
-        self.presentation.fill_menu(self.present_menu)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.setObjectName("helpMenu")
         self.help_menu.addAction(self.about_action)
@@ -109,8 +135,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self.tr("Main toolbar"), self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.addAction(self.open_action)
-        self.toolbar.addAction(self.presentation.start_action)
+        self.toolbar.addAction(self.open_action)  # "Start presenting" follows in install_commands()
         self.addToolBar(self.toolbar)
 
     # ---- dataset ----------------------------------------------------------
@@ -231,6 +256,7 @@ class MainWindow(QMainWindow):
             self.settings.set(keys.SPLITTER_LOWER, encode(self.lower_splitter.saveState()))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self.presentation.stop()  # save the normal layout, not the full-screen slides
+        if self._presentation is not None:
+            self._presentation.stop()  # save the normal layout, not the full-screen slides
         self.save_layout()
         super().closeEvent(event)
