@@ -36,6 +36,7 @@ WINDOW_STATE = Key(f"window/v{LAYOUT_VERSION}/state", str, "")
 SPLITTER_MAIN = Key(f"window/v{LAYOUT_VERSION}/splitter-main", str, "")
 SPLITTER_LOWER = Key(f"window/v{LAYOUT_VERSION}/splitter-lower", str, "")
 LANGUAGE = Key("interface/language", str, "")
+ZOOM = Key("interface/zoom", float, 1.0)  # View › Zoom at the desk; classroom mode has TYPE_SCALE
 LAST_DATASET = Key("dataset/last", str, "")
 TYPE_SCALE = Key("present/type-scale", float, 1.0)
 PRESENT_THEME = Key("present/theme", str, "light")

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QSplitter, QToolBar, QWidget,
+    QLabel, QMainWindow, QSplitter, QToolBar, QWidget,
 )
 
 from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
 from .load_job import DatasetLoadJob
-from .problems_dialog import ProblemsDialog
 from .safe_text import visible
 
 if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the window is on screen
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         from .export_actions import install_export_menu
         from .language_actions import install_language_and_help
         from .presentation import PresentationController
+        from .zoom_actions import install_zoom
 
         self._presentation = PresentationController(self, self.state, self.settings)
         self._presentation.fill_menu(self.present_menu)
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         install_export_menu(self)
         install_authoring(self)
         install_language_and_help(self)
+        install_zoom(self)
 
     @property
     def presentation(self) -> PresentationController:
@@ -186,12 +187,16 @@ class MainWindow(QMainWindow):
 
     def _on_job_failed(self, folder: Path, problems: list) -> None:
         self.statusBar().clearMessage()
+        from .problems_dialog import ProblemsDialog  # only when a dataset fails: not before the first paint
+
         self.problems_dialog = ProblemsDialog(folder, problems, self)
         self.problems_dialog.open()
         self.load_failed.emit(folder, problems)
 
     def _on_open_triggered(self) -> None:
         start = str(self.dataset.root.parent) if self.dataset else ""
+        from PySide6.QtWidgets import QFileDialog  # its type (and enums) are made on first use: not at start-up
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a dataset folder"), start)
         if folder:
             self.open_dataset(Path(folder))

@@ -1706,6 +1706,29 @@ Inténtelo de nuevo y elija otro nombre u otra carpeta, por ejemplo una dentro d
         </message>
     </context>
     <context>
+        <name>ZoomMenu</name>
+        <message>
+            <location filename="../../desktop/ui/zoom_actions.py" />
+            <source>&amp;Actual size</source>
+            <translation>&amp;Tamaño real</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/zoom_actions.py" />
+            <source>Change the size of all text; classroom mode has its own size</source>
+            <translation>Cambia el tamaño de todo el texto; el modo de clase tiene su propio tamaño</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/zoom_actions.py" />
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Acercar</translation>
+        </message>
+        <message>
+            <location filename="../../desktop/ui/zoom_actions.py" />
+            <source>Zoom &amp;out</source>
+            <translation>A&amp;lejar</translation>
+        </message>
+    </context>
+    <context>
         <name>chart</name>
         <message>
             <location filename="../../desktop/ui/chart_canvas.py" />
