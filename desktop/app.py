@@ -7,7 +7,6 @@ it, for --screenshot and --smoke-test, which must be deterministic).
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -74,6 +73,8 @@ def start_folder(settings, headless: bool = False) -> Path:
 
 
 def _suggest(target: str, dataset) -> str:
+    import difflib  # only for a mistyped --select
+
     known = list(dataset.events.index) + list(dataset.series.index)
     close = difflib.get_close_matches(target, known, n=3)
     return f" Did you mean {', '.join(close)}?" if close else ""
