@@ -7,6 +7,7 @@ it, for --screenshot and --smoke-test, which must be deterministic).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -95,6 +96,11 @@ def run(options: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_FAILED
+    if not headless:
+        # Start-up makes hundreds of thousands of long-lived objects (modules, Qt wrappers,
+        # the dataset) and no garbage worth collecting: the collector, re-enabled once the
+        # first dataset is on screen (or refused), would only spend ~5% of the start-up.
+        gc.disable()
     from PySide6.QtCore import QTimer
 
     from . import errors
@@ -122,6 +128,7 @@ def run(options: argparse.Namespace) -> int:
         return _render_and_exit(app, window, state, options, folder, handler)
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
+        gc.enable()
         _print_problems(failed_folder, problems)
         if not options.dataset and failed_folder != paths.default_dataset_dir():
             window.open_dataset(paths.default_dataset_dir())  # the last dataset broke since: say why, open the bundled one
@@ -129,6 +136,7 @@ def run(options: argparse.Namespace) -> int:
         window.problems_dialog.finished.connect(lambda _: app.exit(EXIT_FAILED))
 
     def _on_first_loaded(dataset) -> None:
+        gc.enable()
         window.load_failed.disconnect(_on_first_load_failed)
         window.dataset_changed.disconnect(_on_first_loaded)
         if options.select:
