@@ -125,3 +125,17 @@ def test_window_size_is_remembered(qtbot, make_window, isolated_home):
     geometry = QByteArray.fromBase64(Settings(path).get(keys.WINDOW_GEOMETRY).encode())
     assert not geometry.isEmpty()
     assert (second.width(), second.height()) == (700, 500)
+
+
+def test_deferred_commands_arrive_after_the_first_paint(qtbot, isolated_home):
+    """The app paints the window before building Present/Edit/Export; asking for them builds them once."""
+    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
+    qtbot.addWidget(window)
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert not any("Edit" in title for title in titles)
+    presentation = window.presentation  # asking installs them
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert any("Edit" in title for title in titles)
+    assert presentation.start_action in window.toolbar.actions()
+    window.install_commands()  # a second call changes nothing
+    assert [action.text() for action in window.menuBar().actions()] == titles
