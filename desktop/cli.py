@@ -96,10 +96,13 @@ def main(argv: list[str] | None = None) -> int:
         app_parser().error("--lesson goes with --present")
     if options.step is not None and options.lesson is None:
         app_parser().error("--step goes with --lesson")
-    if options.dataset is not None and not options.dataset.is_dir():
-        what = "no such folder" if not options.dataset.exists() else "not a folder"
-        print(f"factdeck: --dataset {options.dataset}: {what}; give the folder that holds datapackage.json", file=sys.stderr)
-        return 2
+    if options.dataset is not None:
+        from .commands.common import folder_misuse
+
+        misuse = folder_misuse(options.dataset)
+        if misuse:
+            print(f"factdeck: {misuse}", file=sys.stderr)
+            return 2
     from .app import run
     from .startup_failure import run_guarded
 

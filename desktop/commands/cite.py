@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from ..dataset.citations import STYLES
+from .common import folder_misuse, load_or_report
 
 LANGUAGES = ("en", "es")
 _PROSE_STYLES = ("apa", "mla", "chicago")
@@ -48,23 +49,12 @@ def run(args: argparse.Namespace) -> int:
         _error("give a TARGET (an event id, a series id or series_id@period) or --all")
         return 2
     folder = Path(args.dataset)
-    if not folder.is_dir():
-        what = "no such folder" if not folder.exists() else "not a folder"
-        _error(f"--dataset {folder}: {what}; give the folder that holds datapackage.json")
+    misuse = folder_misuse(folder)
+    if misuse:
+        _error(misuse)
         return 2
-
-    from ..dataset.loader import load_dataset
-    from ..dataset.problems import DatasetError
-
-    try:
-        dataset = load_dataset(folder)
-    except DatasetError as error:
-        _error(f"{folder} has {len(error.problems)} problem(s):")
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return 1
-    except OSError as error:
-        _error(f"could not read {folder}: {error}")
+    dataset = load_or_report(folder, _error)
+    if dataset is None:
         return 1
 
     if args.all:

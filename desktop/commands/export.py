@@ -32,6 +32,8 @@ import os
 import sys
 from pathlib import Path
 
+from .common import folder_misuse, load_or_report
+
 FORMATS = ("handout", "csv", "package")
 LANGUAGES = ("en", "es")
 
@@ -80,9 +82,9 @@ def _close(word: str, known) -> str:
 def run(args: argparse.Namespace) -> int:
     """Write the asked export; return the exit code."""
     folder = Path(args.dataset)
-    if not folder.is_dir():
-        what = "no such folder" if not folder.exists() else "not a folder"
-        _error(f"--dataset {folder}: {what}; give the folder that holds datapackage.json")
+    misuse = folder_misuse(folder)
+    if misuse:
+        _error(misuse)
         return 2
     if args.lesson and (args.series or args.facts or args.category or args.filter_text):
         _error("--lesson chooses the facts itself; leave out --series, --facts, --category and --filter-text")
@@ -91,14 +93,8 @@ def run(args: argparse.Namespace) -> int:
         _error(f"--out {args.out}: a handout is a PDF; give a name ending in .pdf")
         return 2
 
-    from ..dataset.loader import DatasetError, load_dataset
-
-    try:
-        dataset = load_dataset(folder)
-    except DatasetError as error:
-        _error(f"{folder} has {len(error.problems)} problem(s):")
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+    dataset = load_or_report(folder, _error)
+    if dataset is None:
         return 1
     choice = _choose(dataset, args)
     if isinstance(choice, int):
