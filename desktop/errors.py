@@ -50,6 +50,7 @@ def _close_fault_stream() -> None:
 
 
 def _show_dialog(summary: str, log_path: Path | None) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     if QApplication.instance() is None:
@@ -60,7 +61,7 @@ def _show_dialog(summary: str, log_path: Path | None) -> None:
     )
     box = QMessageBox(QMessageBox.Icon.Warning, QApplication.translate("errors", "Something went wrong"),
                       QApplication.translate("errors", "Factdeck hit an unexpected error and carried on:"))
-    box.setTextFormat(__import__("PySide6.QtCore", fromlist=["Qt"]).Qt.TextFormat.PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setInformativeText(f"{summary}\n\n{where}\n" + QApplication.translate(
         "errors", "If it happens again, save your work, restart Factdeck and report the log file."))
     box.exec()

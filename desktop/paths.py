@@ -83,11 +83,6 @@ def config_dir() -> Path:
     return _ensure(_standard_location("config"))
 
 
-def user_data_dir() -> Path:
-    """Where the user's own datasets and backups live (created on demand)."""
-    return _ensure(_standard_location("data"))
-
-
 def log_dir() -> Path:
     """Where crash logs and faulthandler output go (created on demand)."""
     return _ensure(_standard_location("log"))

@@ -28,11 +28,6 @@ class PeriodError(ValueError):
     """A period that does not fit its series' period type."""
 
 
-def period_form(period_type: str) -> str:
-    """How a period of this type is written, for messages."""
-    return _FORMS[period_type][1]
-
-
 def period_span(period_type: str, period: str) -> tuple[float, float]:
     """The period's first instant and the instant after its end, in decimal years."""
     pattern, form = _FORMS[period_type]

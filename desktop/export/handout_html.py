@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from ..dataset.contract import STANCE_ORDER
 from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..ui import i18n
-from ..ui.citation_cards import fact_citations, value_text
+from ..ui.citation_cards import value_text
 from ..ui.safe_text import visible
 from ..ui.theme import CLAIM_TYPE_COLOURS, claim_type_label, stance_heading
 
@@ -93,7 +93,7 @@ def step_section(dataset: Dataset, target: str, heading: str, lang: str, chart_n
 
 def citations_html(dataset: Dataset, target: str, lang: str) -> str:
     """The citations behind a target: who says so, context, then any source that disagrees."""
-    rows = fact_citations(dataset, target)
+    rows = dataset.ordered_citation_rows(target)
     if dataset.kind_of(target) == SERIES:
         rows = _series_citations(dataset, target)
     out: list[str] = []

@@ -24,7 +24,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, SourceRecords, fact_citations, plain_label
+from .citation_cards import FactView, SourceRecords, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -223,7 +223,7 @@ class CitationPane(QWidget):
         focus = self.state.focus
         if not focus or self.dataset.kind_of(focus) is None:
             return ""
-        cites = fact_citations(self.dataset, focus)
+        cites = self.dataset.ordered_citation_rows(focus)
         # The same list as citations.sources_for_targets([focus]), from rows already at hand.
         source_ids = list(dict.fromkeys(cites["source_id"]))
         locators: dict[str, str] = {}

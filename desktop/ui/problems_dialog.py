@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -23,7 +24,7 @@ class ProblemsDialog(QDialog):
             "The dataset already open stays open. Fix these in the files and open it again:"
         ).format(folder=str(folder), count=len(problems)))
         intro.setWordWrap(True)
-        intro.setTextFormat(__import__("PySide6.QtCore", fromlist=["Qt"]).Qt.TextFormat.PlainText)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(intro)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("problemsList")

@@ -10,7 +10,6 @@ from desktop.dataset.citations import format_bibliography
 from desktop.dataset.export_data import ExportCancelled, ExportError, subset_of_filters
 from desktop.dataset.filters import Filters
 from desktop.export.handout import lesson_sections, shown_sections, write_handout
-from desktop.ui.citation_cards import fact_citations
 from desktop.ui.citation_export import sources_behind, sources_of_lesson
 from export_helpers import poppler, squeeze, tricky_dataset  # noqa: F401 - a fixture
 
@@ -38,7 +37,7 @@ def test_a_lesson_handout_holds_every_quote_and_bibliography_entry(qapp, app_fon
     text = squeeze(pdf_text(out))
     for target in default_dataset.lesson_steps("three-waves")["target"]:
         kind = default_dataset.kind_of(target)
-        rows = fact_citations(default_dataset, target) if kind != "series" else default_dataset.citations[
+        rows = default_dataset.ordered_citation_rows(target) if kind != "series" else default_dataset.citations[
             default_dataset.citations["series_id"] == target]
         for quote in rows["quote"]:
             assert squeeze(quote) in text, (target, quote)
