@@ -38,6 +38,12 @@ def rss_bytes() -> int:
         return 0
 
 
+def _collected_rss() -> int:
+    """The resident memory once the garbage collector has run (after the clock has stopped, so it is not charged)."""
+    gc.collect()
+    return rss_bytes()
+
+
 def _paint_watcher(widgets, on_all_painted):
     """An application event filter that calls `on_all_painted()` once each of `widgets` (or a child) has painted."""
     from PySide6.QtCore import QEvent, QObject
@@ -166,8 +172,7 @@ def _watch_startup(app, result: dict, keep: list) -> None:
 
         def painted() -> None:
             result["painted_s"] = _since_start()
-            gc.collect()
-            _interactive_then(app, lambda: result.update(interactive_s=_since_start(), rss=rss_bytes()))
+            _interactive_then(app, lambda: result.update(interactive_s=_since_start(), rss=_collected_rss()))
 
         keep.append(_paint_watcher(_pane_canvases(window), painted))
 

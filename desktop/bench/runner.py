@@ -28,6 +28,7 @@ from .probes import MARK
 
 PROBES = Path(__file__).resolve().with_name("probes.py")
 ROOT = Path(__file__).resolve().parents[2]
+PYCACHE = Path(tempfile.gettempdir()) / "factdeck-bench" / f"pycache-{sys.implementation.cache_tag}"
 
 
 @dataclass
@@ -57,6 +58,11 @@ def run_probe(name: str, *args: str, timeout: float = 600) -> dict:
         env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
         env.update(QT_QPA_PLATFORM="offscreen", FACTDECK_HOME=home, PYQTGRAPH_QT_LIB="PySide6",
                    PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])))
+        # Bytecode as an installed app has it (pip and PyInstaller ship it compiled): where
+        # PYTHONDONTWRITEBYTECODE is set, every probe would compile Factdeck's modules afresh,
+        # which the floors, all in site-packages, never pay. The uncounted first round compiles.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
         env["FACTDECK_BENCH_T0"] = repr(time.monotonic())
         done = subprocess.run([sys.executable, str(PROBES), name, *args], env=env, cwd=home,
                               capture_output=True, text=True, timeout=timeout)
