@@ -128,7 +128,7 @@ def run(options: argparse.Namespace) -> int:
         return _render_and_exit(app, window, state, options, folder, handler)
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
-        gc.enable()
+        _collect_again()
         _print_problems(failed_folder, problems)
         if not options.dataset and failed_folder != paths.default_dataset_dir():
             window.open_dataset(paths.default_dataset_dir())  # the last dataset broke since: say why, open the bundled one
@@ -136,7 +136,8 @@ def run(options: argparse.Namespace) -> int:
         window.problems_dialog.finished.connect(lambda _: app.exit(EXIT_FAILED))
 
     def _on_first_loaded(dataset) -> None:
-        gc.enable()
+        _collect_again()
+        window.dataset_changed.connect(lambda _dataset: gc.unfreeze())  # the first dataset may be replaced: let it go
         window.load_failed.disconnect(_on_first_load_failed)
         window.dataset_changed.disconnect(_on_first_loaded)
         if options.select:
@@ -158,6 +159,18 @@ def run(options: argparse.Namespace) -> int:
     window.install_commands()
     QTimer.singleShot(0, _import_plotting)
     return app.exec()
+
+
+def _collect_again() -> None:
+    """Turn the garbage collector back on without making it walk every start-up object.
+
+    Re-enabled as it was, the collector's first pass would walk all the objects
+    made while it was off (~50 ms, inside the first interaction). Frozen, they
+    are left alone until another dataset replaces the first one (then they are
+    unfrozen, so the old dataset's cycles can be collected).
+    """
+    gc.freeze()
+    gc.enable()
 
 
 def _import_plotting() -> None:

@@ -12,12 +12,8 @@ from __future__ import annotations
 
 import faulthandler
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,6 +44,8 @@ def _fallback_log_dir() -> Path:
     try:
         base.mkdir(parents=True, exist_ok=True)
     except OSError:
+        import tempfile  # only when no log folder can be made
+
         base = Path(tempfile.gettempdir())
     return base
 
@@ -70,6 +68,8 @@ def arm() -> Path | None:
 def report(error: BaseException, path: Path | None = None, show_dialog: bool = True) -> int:
     """Write the failure to the log (and stderr, if there is one), show where, return exit code 1."""
     path = path or log_path()
+    import traceback  # this module and its imports load on every start: only what a failure needs is lazy
+
     details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     try:
@@ -128,6 +128,9 @@ def _show_native(summary: str, path: Path | None) -> bool:
     title = "Factdeck could not start"
     where = f"The details were written to this file:\n{path}" if path else "No log file could be written."
     text = f"Factdeck could not start because of an unexpected error.\n\n{summary}\n\n{where}"
+    import shutil
+    import subprocess
+
     try:
         if sys.platform == "win32":
             import ctypes

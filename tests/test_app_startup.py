@@ -1,0 +1,62 @@
+"""The interactive start-up as `factdeck` runs it: the garbage collector is off while it starts, then back."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT, python_subprocess_env
+
+# Runs the real `factdeck` start-up (worker thread and all) offscreen; once the first
+# dataset is on screen it reports the collector's state, opens a second dataset and
+# reports again, then quits.
+SCRIPT = r"""
+import gc, json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import desktop.app as app_module
+from desktop.cli import main
+
+report = {}
+
+def window():
+    return next((w for w in QApplication.topLevelWidgets() if getattr(w, "dataset", None) is not None), None)
+
+def first_dataset_shown():
+    w = window()
+    if w is None:
+        QTimer.singleShot(20, first_dataset_shown)
+        return
+    report["first"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+    w.open_dataset(Path(sys.argv[1]), background=False)
+    report["second"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(), "title": w.windowTitle()}
+    QApplication.instance().exit(0)
+
+original = app_module.create_application
+def create_application():
+    app = original()
+    report["while_starting"] = {"enabled": gc.isenabled()}
+    QTimer.singleShot(20, first_dataset_shown)
+    return app
+
+app_module.create_application = create_application
+code = main([])
+print("REPORT " + json.dumps(report))
+sys.exit(code)
+"""
+
+
+def test_start_up_pauses_the_collector_then_freezes_what_it_made(isolated_home):
+    env = python_subprocess_env()
+    env["FACTDECK_HOME"] = str(isolated_home)
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(FIXTURES / "valid")], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("REPORT "))[7:])
+    assert report["while_starting"] == {"enabled": False}
+    # Back on, with the start-up's objects frozen so the first collection does not walk them all.
+    assert report["first"]["enabled"] is True and report["first"]["frozen"] > 10_000
+    # Another dataset replaces the first: everything is unfrozen, so the old one can be collected.
+    assert report["second"]["enabled"] is True and report["second"]["frozen"] == 0
+    assert report["second"]["title"].endswith("— Factdeck") and "Fentanyl" not in report["second"]["title"]
