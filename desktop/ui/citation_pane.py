@@ -8,10 +8,15 @@ to one. A small toolbar copies the focused fact's citation in the chosen
 style and exports a bibliography to a file.
 
 The pane only reads the state and changes it (the source filter); it never
-calls another pane. It rebuilds the fact view when the focus or the theme
-changes, and only while the Citations tab is showing.
+calls another pane. It shows a fact view for the focus while the Citations
+tab is showing, and keeps the last few it built (`ViewCache`): going back to
+a fact shows its view again instead of building and laying out new widgets.
+A theme change drops them all, since every size and colour depends on it.
 """
 from __future__ import annotations
+
+from collections import OrderedDict
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
@@ -32,6 +37,54 @@ from .theme import Theme, themes
 
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
+KEPT_VIEWS = 16  # built fact views kept for going back (each is a few dozen widgets)
+
+
+class ViewKey(NamedTuple):
+    """Everything a built fact view depends on (the pane's dataset is fixed for its life)."""
+
+    focus: str
+    theme: Theme
+    language: str  # the interface words (tr) and the translated dataset columns
+    locale: str  # how numbers and dates are written: "en_US", "es_MX", "es_ES"
+
+
+class BuiltView(NamedTuple):
+    content: QWidget
+    fact_view: FactView | None
+    description: str
+
+
+class ViewCache:
+    """The last few built views, most recently shown last; the oldest is deleted when one more is kept."""
+
+    def __init__(self, size: int = KEPT_VIEWS) -> None:
+        self.size = size
+        self._views: OrderedDict[ViewKey, BuiltView] = OrderedDict()
+
+    def get(self, key: ViewKey) -> BuiltView | None:
+        built = self._views.get(key)
+        if built is not None:
+            self._views.move_to_end(key)
+        return built
+
+    def put(self, key: ViewKey, built: BuiltView) -> list[QWidget]:
+        """Keep `built`; return the views that no longer fit, for the caller to delete."""
+        self._views[key] = built
+        self._views.move_to_end(key)
+        dropped = []
+        while len(self._views) > self.size:
+            dropped.append(self._views.popitem(last=False)[1].content)
+        return dropped
+
+    def clear(self) -> list[QWidget]:
+        """Forget every view; return them for the caller to delete."""
+        dropped = [built.content for built in self._views.values()]
+        self._views.clear()
+        return dropped
+
+    def __len__(self) -> int:
+        return len(self._views)
 
 
 def theme_palette(theme: Theme) -> QPalette:
@@ -76,7 +129,8 @@ class CitationPane(QWidget):
         self.fact_view: FactView | None = None
         self._source_records = SourceRecords(dataset)
         self.export_dialog: ExportBibliographyDialog | None = None
-        self._shown: tuple[str, Theme, str] | None = None  # what the fact view was built for
+        self._shown: ViewKey | None = None  # what the fact view on screen was built for
+        self._views = ViewCache()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -163,6 +217,7 @@ class CitationPane(QWidget):
         self.setPalette(theme_palette(theme))
         self.scroll.viewport().setAutoFillBackground(True)
         self._show_presenting(theme.presenting)
+        self._delete_views(self._views.clear())  # built for the old sizes and colours
         self._refresh()
 
     def _show_presenting(self, presenting: bool) -> None:
@@ -178,44 +233,62 @@ class CitationPane(QWidget):
             self.tabs.setCurrentIndex(getattr(self, "_tab_before", CITATIONS_TAB))
 
     def _refresh(self) -> None:
-        """Rebuild the fact view if what it shows (focus, theme, language) changed and it is visible."""
-        focus, theme, lang = self.state.focus, themes().theme, i18n.data_language()
+        """Show the fact view for what is focused now (focus, theme, language), if it is visible."""
+        focus, theme = self.state.focus, themes().theme
         self.copy_button.setEnabled(bool(focus) and self.dataset.kind_of(focus) is not None)
-        if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == (focus, theme, lang):
+        key = ViewKey(focus, theme, i18n.language(), i18n.locale().name())
+        if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == key:
             return  # a hidden view is brought up to date when it is shown (showEvent, tab change)
-        self._shown = (focus, theme, lang)
+        self._shown = key
+        built = self._views.get(key)
+        dropped: list[QWidget] = []
+        if built is None:
+            built = self._build(focus, theme)
+            dropped = self._views.put(key, built)
+        self.fact_view = built.fact_view
+        self.setAccessibleDescription(built.description)
+        self._swap_content(built.content)
+        self._delete_views(dropped)  # after the swap: the view being left may be the oldest kept
+
+    def _build(self, focus: str, theme: Theme) -> BuiltView:
+        """A new view of `focus`: the fact and its citations, or a line saying what to do."""
         if focus and self.dataset.kind_of(focus) is not None:
-            self.fact_view = FactView(self.dataset, focus, theme, lang, sources=self._source_records)
-            content: QWidget = self.fact_view
-            self.setAccessibleDescription(self.fact_view.accessible_summary())
-        else:
-            self.fact_view = None
-            text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
-                    if not focus else self.tr("Nothing in this dataset is called {target}.").format(target=visible(focus)))
-            content = QWidget()
-            box = QVBoxLayout(content)
-            box.addWidget(plain_label(text, content, name="citationEmpty", theme=theme, muted=True))
-            box.addStretch(1)
-            self.setAccessibleDescription(text)
+            view = FactView(self.dataset, focus, theme, i18n.data_language(), sources=self._source_records)
+            view.setAutoFillBackground(False)
+            return BuiltView(view, view, view.accessible_summary())
+        text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
+                if not focus else self.tr("Nothing in this dataset is called {target}.").format(target=visible(focus)))
+        content = QWidget()
         content.setAutoFillBackground(False)
-        self._swap_content(content)
+        box = QVBoxLayout(content)
+        box.addWidget(plain_label(text, content, name="citationEmpty", theme=theme, muted=True))
+        box.addStretch(1)
+        return BuiltView(content, None, text)
 
     def _swap_content(self, content: QWidget) -> None:
-        """Put `content` in the scroll area in place of the previous view, which is deleted."""
+        """Show `content` in the scroll area in place of the previous view, which is hidden, not deleted."""
         self.scroll.setUpdatesEnabled(False)  # one layout and paint for the swap, not one per change
         try:
             old = self._content
-            if old is not None:
-                self._holder_box.removeWidget(old)
-                old.hide()
-                old.setParent(None)  # out of the pane's tree now, as setWidget did, not at the next event pass
-                old.deleteLater()
-            self._holder_box.addWidget(content)
+            if old is not None and old is not content:
+                old.hide()  # a hidden widget takes no room in the holder's layout
+            if self._holder_box.indexOf(content) < 0:
+                self._holder_box.addWidget(content)
             content.show()  # a child added to a shown widget stays hidden until shown
             self._content = content
         finally:
             self.scroll.setUpdatesEnabled(True)
-        self.scroll.verticalScrollBar().setValue(0)  # a new fact is read from its top, as setWidget did
+        self.scroll.verticalScrollBar().setValue(0)  # a fact is read from its top, as when it was first shown
+
+    def _delete_views(self, views) -> None:
+        for view in views:
+            if view is self._content:
+                self._content = None
+                self._shown = None
+            self._holder_box.removeWidget(view)
+            view.hide()
+            view.setParent(None)  # out of the pane's tree now, not at the next event pass
+            view.deleteLater()
 
     # ---- citing -----------------------------------------------------------
     def copy_citation(self) -> str:

@@ -1,0 +1,120 @@
+"""The citation pane keeps the views it built: going back to a fact shows the same view, up to date.
+
+These tests keep the focus-change optimisation honest: a revisit reuses the
+built widgets, while anything the view depends on (theme, language) gets a
+new view that shows the new look, and old views do not pile up.
+"""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import Qt
+
+from desktop.state import SelectionState
+from desktop.ui import i18n
+from desktop.ui.citation_cards import FactView
+from desktop.ui.citation_pane import KEPT_VIEWS, CitationPane
+from desktop.ui.theme import LIGHT, PROJECTOR_DARK, themes
+from test_citation_data import citation_dataset
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory):
+    return citation_dataset(tmp_path_factory.mktemp("kept") / "ds")
+
+
+@pytest.fixture
+def state():
+    return SelectionState()
+
+
+@pytest.fixture
+def pane(qtbot, dataset, state):
+    widget = CitationPane(dataset, state)
+    qtbot.addWidget(widget)
+    widget.resize(480, 300)  # short enough that a fact with three citations scrolls
+    widget.show()
+    yield widget
+    themes().set_theme(LIGHT)
+    i18n.set_language("en")
+
+
+def shown(pane, name: str) -> list[str]:
+    return [label.text() for label in pane.findChildren(QLabel, name) if label.isVisibleTo(pane)]
+
+
+def kept_views(pane) -> list[QWidget]:
+    """The views living in the scroll area, shown or not."""
+    return pane.scroll.widget().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+
+def test_going_back_to_a_fact_shows_the_view_built_for_it(pane, state):
+    state.set_focus("e-inject", "timeline")
+    first = pane.fact_view
+    state.set_focus("e-plain", "timeline")
+    assert pane.fact_view is not first and shown(pane, "factTitle") == ["A quiet year"]
+    state.set_focus("e-inject", "timeline")
+    assert pane.fact_view is first  # the same widgets, not a rebuilt copy
+    assert shown(pane, "factTitle") == ["Seizure <b>at</b> the port"]  # and only this fact's view is on screen
+    assert shown(pane, "heading-disputes") == ["Another source disagrees"]
+
+
+def test_a_fact_shown_again_is_read_from_its_top(pane, state, qtbot):
+    state.set_focus("e-inject", "timeline")
+    bar = pane.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    state.set_focus("e-plain", "timeline")
+    state.set_focus("e-inject", "timeline")
+    assert bar.value() == 0
+
+
+def test_a_theme_change_builds_a_new_view_with_the_new_look(pane, state, qtbot):
+    state.set_focus("e-inject", "timeline")
+    light = pane.fact_view
+    light_size = light.findChild(QLabel, "factTitle").font().pointSizeF()
+    with qtbot.waitSignal(themes().changed):
+        themes().set_theme(PROJECTOR_DARK)
+    dark = pane.fact_view
+    assert dark is not light
+    assert dark.findChild(QLabel, "factTitle").font().pointSizeF() == pytest.approx(light_size * 1.6)
+    assert dark.findChild(QLabel, "factTitle").isVisibleTo(pane)
+    assert kept_views(pane) == [dark]  # the views built for the old theme are gone
+    with qtbot.waitSignal(themes().changed):
+        themes().set_theme(LIGHT)
+    again = pane.fact_view
+    assert again is not dark
+    assert again.findChild(QLabel, "factTitle").font().pointSizeF() == pytest.approx(light_size)
+
+
+def test_a_language_change_builds_a_new_view_in_that_language(pane, state):
+    state.set_focus("deaths@2019", "chart")
+    english = pane.fact_view
+    assert shown(pane, "factValue") == ["36,359 deaths (provisional)"]
+    state.set_focus("e-plain", "timeline")
+    i18n.set_language("es-ES")
+    state.set_focus("deaths@2019", "chart")
+    assert pane.fact_view is not english
+    assert shown(pane, "factValue") == ["36.359 deaths (provisional)"]  # Spain's thousands mark
+
+
+def test_only_the_last_few_views_are_kept(pane, state):
+    state.set_focus("e-inject", "timeline")
+    first = pane.fact_view
+    for k in range(KEPT_VIEWS + 3):
+        state.set_focus(f"no-such-thing-{k}", "timeline")
+    assert len(kept_views(pane)) == KEPT_VIEWS
+    assert shown(pane, "citationEmpty") == [f"Nothing in this dataset is called no-such-thing-{KEPT_VIEWS + 2}."]
+    state.set_focus("e-inject", "timeline")
+    assert pane.fact_view is not first  # it was dropped, so it is built again
+    assert shown(pane, "factTitle") == ["Seizure <b>at</b> the port"]
+
+
+def test_a_hidden_pane_builds_nothing_until_it_is_shown(pane, state, qtbot):
+    pane.tabs.setCurrentIndex(1)
+    before = len(pane.findChildren(FactView))
+    state.set_focus("e-plain", "timeline")
+    state.set_focus("deaths", "chart")
+    assert len(pane.findChildren(FactView)) == before
+    pane.tabs.setCurrentIndex(0)
+    assert shown(pane, "factTitle") == ["Overdose deaths"]
