@@ -31,6 +31,8 @@ _CODE = re.compile(r"^([A-Za-z]{2})(?:[-_]([A-Za-z]{2}|\d{3}))?$")
 
 _language = "en"
 _locale: QLocale | None = None
+_default_locale: QLocale | None = None  # made once: building a QLocale per number was a hot spot
+_whole_numbers: dict[int, str] = {}  # format_number's answers for whole numbers in the current locale
 _translators: list[QTranslator] = []
 
 
@@ -103,6 +105,7 @@ def set_language(code: str) -> None:
     except LanguageError:
         _language, _locale = "en", QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     QLocale.setDefault(_locale)  # date edits and spin boxes then write months and numbers this way
+    _whole_numbers.clear()  # written the old locale's way
 
 
 def language() -> str:
@@ -117,9 +120,12 @@ def data_language() -> str:
 
 def locale() -> QLocale:
     """The QLocale numbers and dates are written in (es_MX, es_ES, en_US …)."""
-    if _locale is None:
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    return _locale
+    global _default_locale
+    if _locale is not None:
+        return _locale
+    if _default_locale is None:
+        _default_locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return _default_locale
 
 
 def translations_dir() -> Path:
@@ -158,6 +164,15 @@ def format_number(value: float | int, decimals: int | None = None) -> str:
     `decimals` fixes the digits after the mark; by default a whole number has
     none and any other shows just the digits it needs (0.25, not 0.250000).
     """
+    if decimals is None and hasattr(value, "__index__") and abs(int(value)) < 2 ** 53:
+        # Counts are painted by the thousand (the timeline's groups): remember each one's text.
+        whole = int(value)
+        text = _whole_numbers.get(whole)
+        if text is None:
+            if len(_whole_numbers) > 4096:
+                _whole_numbers.clear()
+            text = _whole_numbers[whole] = locale().toString(whole)
+        return text
     number = float(value)
     if not math.isfinite(number):
         return ""

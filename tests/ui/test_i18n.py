@@ -193,3 +193,14 @@ def test_lang_es_screenshot_renders_a_spanish_window(tmp_path):
     # Same window, same data, other words: the menu bar alone must differ.
     menu_bar = (0, 0, 1280, 24)
     assert shots["en"].copy(*menu_bar) != shots["es"].copy(*menu_bar)
+
+
+def test_remembered_counts_follow_a_change_of_locale(qapp):
+    import numpy as np
+
+    i18n.install_translator(qapp, "en")
+    assert i18n.format_number(31335) == i18n.format_number(np.int64(31335)) == "31,335"
+    assert i18n.locale() is i18n.locale()  # one QLocale, not one per number
+    i18n.install_translator(qapp, "es-ES")
+    assert i18n.format_number(31335) == i18n.format_number(np.int64(31335)) == "31.335"
+    assert i18n.format_number(True) == "1" and i18n.format_number(2 ** 60) == i18n.format_number(float(2 ** 60))
