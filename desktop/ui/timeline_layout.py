@@ -13,19 +13,24 @@ Labels are placed greedily in a stable priority order (the focused fact, then
 facts a lesson uses or a source disputes, then periods, then time order) into
 a few rows per lane, never overlapping; the ones that do not fit give way and
 come back when there is room.
+
+`LayoutCache` computes the part of a layout the focus does not change once
+per view, size, filter and theme; moving the focus then re-does only the
+focused fact's lane (its grouping and its labels), never the whole layout.
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
 
+from .timeline_cluster import Aggregate, Aggregates, cluster
+from .timeline_labels import MAX_LABEL_CANDIDATES, place_labels
+
 POINT, PERIOD, STATEMENT = 0, 1, 2
 KIND_CODES = {"event": POINT, "period": PERIOD, "statement": STATEMENT}
 MAX_BAND_ROWS = 3
-MAX_LABEL_CANDIDATES = 3000  # never measure or place more labels than could possibly fit
 
 
 @dataclass
@@ -43,6 +48,7 @@ class TimelineModel:
     band_row: np.ndarray = field(init=False)  # sub-row of a period inside its lane
     pos: np.ndarray = field(init=False)  # where a marker sits: the middle of its date
     rank: np.ndarray = field(init=False)  # label order; lower goes first
+    lane_order: np.ndarray = field(init=False)  # every fact by lane, then position (grouping reads this)
 
     def __post_init__(self) -> None:
         self.pos = (self.x0 + self.x1) / 2.0
@@ -51,6 +57,8 @@ class TimelineModel:
         order = np.lexsort((np.arange(len(self.ids)), self.kind != PERIOD, -self.priority))
         self.rank = np.empty(len(order), dtype=np.int64)
         self.rank[order] = np.arange(len(order))
+        # Sorted once: any subset in this order is a filter of it, so a frame never sorts.
+        self.lane_order = np.lexsort((np.arange(len(self.ids)), self.pos, self.lane))
         self.index_of = {event_id: i for i, event_id in enumerate(self.ids)}
 
     def __len__(self) -> int:
@@ -103,20 +111,6 @@ def _band_rows(kind: np.ndarray, lane: np.ndarray, x0: np.ndarray, x1: np.ndarra
 
 
 @dataclass(frozen=True)
-class Aggregate:
-    """Several facts of one lane too close to draw apart: drawn as one mark with a count."""
-
-    lane: int
-    px0: float
-    px1: float
-    members: np.ndarray  # indices into the model, in time order
-
-    @property
-    def count(self) -> int:
-        return len(self.members)
-
-
-@dataclass(frozen=True)
 class Label:
     """A placed label: whose it is, which lane and row, and its horizontal extent in pixels."""
 
@@ -140,7 +134,7 @@ class TimelineLayout:
     bands: np.ndarray  # model indices drawn as bands
     band_px0: np.ndarray
     band_px1: np.ndarray
-    aggregates: list[Aggregate]
+    aggregates: Aggregates
     off_left: np.ndarray  # per lane: facts wholly before the view
     off_right: np.ndarray  # per lane: facts wholly after the view
     labels: list[Label]
@@ -151,7 +145,7 @@ class TimelineLayout:
 
     @property
     def aggregated(self) -> int:
-        return sum(a.count for a in self.aggregates)
+        return self.aggregates.total()
 
     @property
     def off_screen(self) -> int:
@@ -164,6 +158,7 @@ class TimelineLayout:
 def to_px(x: np.ndarray | float, view: tuple[float, float], left: float, right: float):
     """Decimal years → plot pixels."""
     return left + (np.asarray(x, dtype=float) - view[0]) * ((right - left) / (view[1] - view[0]))
+
 
 
 def compute_layout(
@@ -191,49 +186,133 @@ def compute_layout(
     allowed more, so two facts of one month read apart as the focus steps between them.
     `radius`: half a marker's width in pixels (row 0 labels keep clear of markers); gap / 2 by default.
     """
-    radius = gap / 2 if radius is None else radius
-    v0, v1 = view
-    n_lanes = len(model.lanes)
-    shown_idx = np.flatnonzero(mask)
-    scale = (right - left) / (v1 - v0)
-    kind, x0, x1, pos = model.kind[shown_idx], model.x0[shown_idx], model.x1[shown_idx], model.pos[shown_idx]
-    is_band = (kind == PERIOD) & ((x1 - x0) * scale >= 3 * gap) & (x1 >= v0) & (x0 <= v1)
-    is_band = _within_band_budget(is_band, model.lane[shown_idx], (np.minimum(x1, v1) - np.maximum(x0, v0)),
-                                  max(8, int((right - left) / (8 * gap))))
-    # A band is in view when it overlaps the view; a marker when its position is.
-    before = np.where(is_band, x1 < v0, pos < v0)
-    after = np.where(is_band, x0 > v1, pos > v1)
-    lanes_of = model.lane[shown_idx]
-    off_left = np.bincount(lanes_of[before], minlength=n_lanes)
-    off_right = np.bincount(lanes_of[after], minlength=n_lanes)
-    inside = ~(before | after)
+    cache = LayoutCache(model, mask, view, left, right, gap, label_rows, label_width, label_pad=label_pad,
+                        radius=radius, max_label=max_label, focus_label=focus_label)
+    return cache.layout(focus)
 
-    band_idx = shown_idx[inside & is_band]
-    band_px0 = to_px(model.x0[band_idx], view, left, right)
-    band_px1 = to_px(model.x1[band_idx], view, left, right)
 
-    point_sel = inside & ~is_band
-    point_idx = shown_idx[point_sel]
-    if focus >= 0:
-        alone = point_idx == focus
-        focus_alone = point_idx[alone]
-        point_idx = point_idx[~alone]
-    else:
-        focus_alone = point_idx[:0]
-    markers, aggregates = _cluster(model, point_idx, view, left, right, gap)
-    markers = np.concatenate([markers, focus_alone]).astype(np.int64)
-    marker_px = to_px(model.pos[markers], view, left, right)
+class LayoutCache:
+    """What a layout is without a focus, for one mask, view, size and label font (see `compute_layout`).
 
-    labels: list[Label] = []
-    if label_width is not None and label_rows > 0:
-        labels = _place_labels(model, markers, marker_px, band_idx, band_px0, band_px1,
-                               left, right, label_rows, label_width, focus, label_pad, aggregates, radius, max_label,
-                               max_label if focus_label is None else max(focus_label, max_label))
-    return TimelineLayout(
-        view=(v0, v1), left=left, right=right, shown=int(len(shown_idx)),
-        markers=markers, marker_px=marker_px, bands=band_idx, band_px0=band_px0, band_px1=band_px1,
-        aggregates=aggregates, off_left=off_left, off_right=off_right, labels=labels,
-    )
+    `layout(focus)` equals a layout computed from scratch with that focus, but re-does
+    only the focused fact's lane: lanes share neither groups nor label rows.
+    """
+
+    def __init__(self, model: TimelineModel, mask: np.ndarray, view: tuple[float, float], left: float,
+                 right: float, gap: float, label_rows: int, label_width: Callable[[int], float] | None = None,
+                 label_pad: float = 8.0, radius: float | None = None, max_label: float = float("inf"),
+                 focus_label: float | None = None) -> None:
+        self.model, self.mask, self.view, self.left, self.right = model, mask, (view[0], view[1]), left, right
+        self.gap, self.label_rows, self.label_width, self.label_pad = gap, label_rows, label_width, label_pad
+        self.radius = gap / 2 if radius is None else radius
+        self.max_label = max_label
+        self.focus_label = max_label if focus_label is None else max(focus_label, max_label)
+        v0, v1 = view
+        n_lanes = len(model.lanes)
+        shown_idx = np.flatnonzero(mask)
+        self.shown = int(len(shown_idx))
+        scale = (right - left) / (v1 - v0)
+        kind, x0, x1, pos = model.kind[shown_idx], model.x0[shown_idx], model.x1[shown_idx], model.pos[shown_idx]
+        is_band = (kind == PERIOD) & ((x1 - x0) * scale >= 3 * gap) & (x1 >= v0) & (x0 <= v1)
+        is_band = _within_band_budget(is_band, model.lane[shown_idx], (np.minimum(x1, v1) - np.maximum(x0, v0)),
+                                      max(8, int((right - left) / (8 * gap))))
+        # A band is in view when it overlaps the view; a marker when its position is.
+        before = np.where(is_band, x1 < v0, pos < v0)
+        after = np.where(is_band, x0 > v1, pos > v1)
+        lanes_of = model.lane[shown_idx]
+        self.off_left = np.bincount(lanes_of[before], minlength=n_lanes)
+        self.off_right = np.bincount(lanes_of[after], minlength=n_lanes)
+        inside = ~(before | after)
+        self.bands = shown_idx[inside & is_band]
+        self.band_px0 = to_px(model.x0[self.bands], view, left, right)
+        self.band_px1 = to_px(model.x1[self.bands], view, left, right)
+        # The markers in view, by lane then position: a filter of the model's own order, not a sort.
+        keep = np.zeros(len(model), dtype=bool)
+        keep[shown_idx[inside & ~is_band]] = True
+        self.points = model.lane_order[keep[model.lane_order]]
+        self.point_lanes = model.lane[self.points]
+        self.singles, self.aggregates = self._cluster(self.points, self.point_lanes)
+        self._base_labels: list[Label] | None = None
+
+    def _cluster(self, points: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, Aggregates]:
+        return cluster(points, self.model.pos[points], lanes, self.view, self.left, self.right, self.gap)
+
+    def layout(self, focus: int = -1, focus_width: float | None = None) -> TimelineLayout:
+        """The layout with `focus` drawn on its own and labelled first (-1: no focus).
+
+        `focus_width`: its label's width (it may be bold); `label_width(focus)` by default.
+        """
+        singles, aggregates = self.singles, self.aggregates
+        lane = int(self.model.lane[focus]) if focus >= 0 else -1
+        anchor = False  # is the focus drawn (so labelled first)?
+        if focus >= 0 and self.mask[focus]:
+            cut = _lane_slice(self.point_lanes, lane)
+            lane_points = self.points[cut]
+            if np.any(lane_points == focus):
+                anchor = True
+                s_cut = _lane_slice(self.model.lane[singles], lane)
+                if np.any(singles[s_cut] == focus):
+                    # A single stands apart from its neighbours: without it, nothing else changes.
+                    singles = singles[singles != focus]
+                else:  # it leaves a group: group its lane again without it
+                    rest = lane_points[lane_points != focus]
+                    lane_singles, lane_aggs = self._cluster(rest, np.full(len(rest), lane, dtype=np.int64))
+                    singles = np.concatenate([singles[:s_cut.start], lane_singles, singles[s_cut.stop:]])
+                    aggregates = aggregates.replace_lane(lane, lane_aggs)
+                singles = np.concatenate([singles, [focus]])
+            else:
+                anchor = bool(np.any(self.bands == focus))
+        markers = singles.astype(np.int64)
+        marker_px = to_px(self.model.pos[markers], self.view, self.left, self.right)
+        labels = self._labels(markers, marker_px, aggregates, focus if anchor else -1, lane, focus_width)
+        return TimelineLayout(
+            view=self.view, left=self.left, right=self.right, shown=self.shown,
+            markers=markers, marker_px=marker_px, bands=self.bands, band_px0=self.band_px0,
+            band_px1=self.band_px1, aggregates=aggregates, off_left=self.off_left, off_right=self.off_right,
+            labels=labels,
+        )
+
+    def _labels(self, markers, marker_px, aggregates: Aggregates, focus: int, lane: int,
+                focus_width: float | None) -> list[Label]:
+        if self.label_width is None or self.label_rows <= 0:
+            return []
+        width = self.label_width
+        if focus >= 0:
+            bold = float(width(focus)) if focus_width is None else focus_width
+            width = lambda i: bold if i == focus else self.label_width(i)  # noqa: E731
+        capped = max(len(markers), len(self.singles)) + len(self.bands) > MAX_LABEL_CANDIDATES
+        if focus < 0 or capped:  # no focus, or too many candidates for lanes to be placed apart
+            if focus < 0 and self._base_labels is not None:
+                return self._base_labels
+            labels = self._place(markers, marker_px, self.bands, self.band_px0, self.band_px1, aggregates,
+                                 width, focus)
+            if focus < 0:
+                self._base_labels = labels
+            return labels
+        # Only the focused fact's lane changes: its labels are placed again, the others' kept.
+        base = self.layout(-1).labels if self._base_labels is None else self._base_labels
+        in_lane = self.model.lane[markers] == lane
+        bands_in = self.model.lane[self.bands] == lane
+        agg = aggregates.lane_slice(lane)
+        lane_aggs = Aggregates(aggregates.lane[agg], aggregates.px0[agg], aggregates.px1[agg],
+                               aggregates.starts[agg], aggregates.ends[agg], aggregates.flat)
+        mine = self._place(markers[in_lane], marker_px[in_lane], self.bands[bands_in], self.band_px0[bands_in],
+                           self.band_px1[bands_in], lane_aggs, width, focus)
+        rank = self.model.rank
+        labels = [label for label in base if label.lane != lane] + mine
+        labels.sort(key=lambda label: -1 if label.index == focus else int(rank[label.index]))
+        return labels
+
+    def _place(self, markers, marker_px, bands, band_px0, band_px1, aggregates: Aggregates, width,
+               focus: int) -> list[Label]:
+        return place_labels(self.model, markers, marker_px, bands, band_px0, band_px1, self.left, self.right,
+                            self.label_rows, width, focus, self.label_pad, aggregates.lane, aggregates.px0,
+                            aggregates.px1, self.radius, self.max_label, self.focus_label)
+
+
+def _lane_slice(lanes: np.ndarray, lane: int) -> slice:
+    """Where one lane's entries are in an array sorted by lane."""
+    return slice(int(np.searchsorted(lanes, lane, "left")), int(np.searchsorted(lanes, lane, "right")))
 
 
 def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: np.ndarray,
@@ -253,141 +332,5 @@ def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: n
     return result
 
 
-def _cluster(model: TimelineModel, idx: np.ndarray, view, left: float, right: float,
-             gap: float) -> tuple[np.ndarray, list[Aggregate]]:
-    """Split markers into singles and aggregates: a grid of `gap`-wide cells fixed in time
-    (so aggregates do not flicker while panning), then a close single joins its neighbour
-    (vectorised: a frame at 100,000 events must not loop over them in Python)."""
-    if len(idx) == 0:
-        return idx, []
-    px = to_px(model.pos[idx], view, left, right)
-    lanes = model.lane[idx]
-    order = np.lexsort((px, lanes))
-    idx, px, lanes = idx[order], px[order], lanes[order]
-    scale = (right - left) / (view[1] - view[0])
-    cell = np.floor(model.pos[idx] * scale / gap).astype(np.int64)
-    key_change = np.empty(len(idx), dtype=bool)
-    key_change[0] = True
-    key_change[1:] = (lanes[1:] != lanes[:-1]) | (cell[1:] != cell[:-1])
-    starts = np.flatnonzero(key_change)
-    ends = np.append(starts[1:], len(idx))
-    if len(starts) == len(idx) and np.all(np.diff(px)[lanes[1:] == lanes[:-1]] >= gap):
-        return idx, []  # the common case when zoomed in: everything stands apart
-    # A lone marker within `gap` of its neighbouring group joins it (the previous one first).
-    # Each joins an adjacent group and never one that joins back, so the groups stay contiguous.
-    g_lane, first_px, last_px = lanes[starts], px[starts], px[ends - 1]
-    single = (ends - starts) == 1
-    close = (g_lane[1:] == g_lane[:-1]) & (first_px[1:] - last_px[:-1] < gap)
-    to_prev = np.zeros(len(starts), dtype=bool)
-    to_prev[1:] = single[1:] & close
-    to_next = np.zeros(len(starts), dtype=bool)
-    to_next[:-1] = single[:-1] & ~to_prev[:-1] & close & ~to_prev[1:]
-    target = np.arange(len(starts))
-    target[to_prev] -= 1
-    target[to_next] += 1
-    while True:  # follow chains of joins to the group that stays (pointer jumping)
-        nxt = target[target]
-        if np.array_equal(nxt, target):
-            break
-        target = nxt
-    new_group = np.empty(len(starts), dtype=bool)
-    new_group[0] = True
-    new_group[1:] = target[1:] != target[:-1]
-    m_starts = starts[new_group]
-    m_ends = np.append(m_starts[1:], len(idx))
-    sizes = m_ends - m_starts
-    singles = idx[m_starts[sizes == 1]]
-    aggregates: list[Aggregate] = [
-        Aggregate(int(lanes[s]), float(px[s]), float(px[e - 1]), np.sort(idx[s:e]))
-        for s, e in zip(m_starts[sizes > 1].tolist(), m_ends[sizes > 1].tolist())
-    ]
-    return singles.astype(np.int64), aggregates
-
-
-def _place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, right,
-                  rows, label_width, focus, pad, aggregates, radius, max_label,
-                  focus_label) -> list[Label]:
-    """Greedy, in rank order: each label takes the first row where it fits, else gives way.
-
-    Row 0 is the marker row itself: a label there sits just right (or left) of its
-    marker, and the lane's markers and grouped marks are obstacles. Rows above take
-    a label starting at its anchor (or ending at it), joined by a leader line.
-    """
-    anchor_idx = np.concatenate([markers, bands]).astype(np.int64)
-    anchor_px = np.concatenate([marker_px, np.maximum(band_px0, left)])
-    n_markers = len(markers)
-    if len(anchor_idx) == 0:
-        return []
-    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    obstacles = [(int(model.lane[i]), x - radius, x + radius) for i, x in zip(markers.tolist(), marker_px.tolist())]
-    obstacles += [(a.lane, a.px0 - radius, a.px1 + radius) for a in aggregates]
-    for lane, a, b in sorted(obstacles, key=lambda o: o[1]):
-        _insert_merged(occupied.setdefault((lane, 0), []), a, b)
-    ranks = model.rank[anchor_idx].copy()
-    if focus >= 0:
-        ranks[anchor_idx == focus] = -1
-    order = np.argsort(ranks, kind="stable")[:MAX_LABEL_CANDIDATES]
-    placed: list[Label] = []
-    for k in order.tolist():
-        i = int(anchor_idx[k])
-        x = float(anchor_px[k])
-        full = float(label_width(i))
-        lane = int(model.lane[i])
-        is_marker = k < n_markers
-        spot = None
-        limit = focus_label if i == focus else max_label
-        # The whole title where it fits; else shortened (the view elides it with "…").
-        for width, row in [(w, r) for w in ((full, limit) if full > limit else (full,)) for r in range(rows)]:
-            if row == 0 and is_marker:
-                starts = (x + radius + pad, x - radius - pad - width)
-            else:
-                starts = (x, x - width) if is_marker else (x,)
-            for start in starts:
-                start = min(max(start, left), right - width)
-                if start < left - 0.5:
-                    continue
-                if _free(occupied.get((lane, row), []), start - pad / 2, start + width + pad / 2):
-                    spot = (row, start, width)
-                    break
-            if spot:
-                break
-        if spot is None and i == focus:
-            # The focused fact is always named: in the top row, over markers if it must be.
-            width = min(full, limit, right - left)
-            row = rows - 1
-            gap_ = radius + pad if row == 0 and is_marker else 0.0
-            sides = [min(max(s_, left), right - width) for s_ in (x + gap_, x - gap_ - width)]
-            spans = occupied.get((lane, row), [])
-            # The side that covers the fewest other marks (never its own marker, where there is room).
-            start = min(sides, key=lambda s_: (s_ - radius < x < s_ + width + radius,
-                                               sum(1 for a, b in spans if a < s_ + width and b > s_)))
-            spot = (row, start, width)
-        if spot is None:
-            continue
-        row, start, width = spot
-        _insert_merged(occupied.setdefault((lane, row), []), start - pad / 2, start + width + pad / 2)
-        placed.append(Label(i, lane, row, start, width))
-    return placed
-
-
-def _insert_merged(spans: list[tuple[float, float]], a: float, b: float) -> None:
-    """Add [a, b) to sorted spans, merging any it touches, so they stay disjoint."""
-    k = bisect.bisect_left(spans, (a, a))
-    lo = k
-    while lo > 0 and spans[lo - 1][1] >= a:
-        lo -= 1
-    hi = k
-    while hi < len(spans) and spans[hi][0] <= b:
-        hi += 1
-    if lo < hi:
-        a = min(a, spans[lo][0])
-        b = max(b, spans[hi - 1][1])
-    spans[lo:hi] = [(a, b)]
-
-
-def _free(spans: list[tuple[float, float]], a: float, b: float) -> bool:
-    """True when [a, b) overlaps none of the sorted, disjoint spans."""
-    k = bisect.bisect_left(spans, (a, a))
-    if k < len(spans) and spans[k][0] < b:
-        return False
-    return not (k > 0 and spans[k - 1][1] > a)
+__all__ = ["Aggregate", "Aggregates", "Label", "LayoutCache", "TimelineLayout", "TimelineModel", "compute_layout",
+           "to_px", "POINT", "PERIOD", "STATEMENT", "KIND_CODES"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
@@ -208,36 +209,47 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
 def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
     """Grouped facts: a light box with the count where it fits, hatched where it does not;
     one batched draw per lane and kind, so thousands of groups stay cheap."""
-    p.setFont(view.font_small)
-    r = view.marker / 2
-    digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
-    boxed: dict[int, list[QRectF]] = {}
-    hatched: dict[int, list[QRectF]] = {}
-    texts: list[tuple[QRectF, str]] = []
-    for agg in layout.aggregates:
-        y = view.marker_y(agg.lane)
-        rect = QRectF(agg.px0 - r, y - r, agg.px1 - agg.px0 + 2 * r, 2 * r)
-        text = format_number(agg.count)
-        if digit * len(text) + 8 <= rect.width():
-            texts.append((rect, text))
-            boxed.setdefault(agg.lane, []).append(rect)
-        else:
-            hatched.setdefault(agg.lane, []).append(rect)
-    background = QColor(view.theme.background)
-    for lane in set(boxed) | set(hatched):
-        colour = category_colour(view.theme, lane)
-        p.setPen(pen(colour, 1.5))
-        if lane in boxed:
-            p.setBrush(background)
-            p.drawRects(boxed[lane])
-        if lane in hatched:
-            p.setBrush(brush(colour, 60))
-            p.drawRects(hatched[lane])
-            p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
-            p.drawRects(hatched[lane])
-    p.setPen(fg)
-    for rect, text in texts:
-        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    aggs = layout.aggregates
+    if len(aggs):
+        p.setFont(view.font_small)
+        r = view.marker / 2
+        digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
+        lanes = aggs.lane.tolist()
+        x0s = (aggs.px0 - r).tolist()
+        widths = (aggs.px1 - aggs.px0 + 2 * r).tolist()
+        ys = (view.marker_ys()[aggs.lane] - r).tolist()
+        # A count can fit only where its digits alone do (grouping marks only add width).
+        digits = np.floor(np.log10(np.maximum(aggs.counts, 1))).astype(np.int64) + 1
+        may_fit = (digit * digits + 8 <= aggs.px1 - aggs.px0 + 2 * r).tolist()
+        counts = aggs.counts.tolist()
+        boxed: dict[int, list[QRectF]] = {}
+        hatched: dict[int, list[QRectF]] = {}
+        texts: list[tuple[QRectF, str]] = []
+        for lane, x, y, w, count, fits in zip(lanes, x0s, ys, widths, counts, may_fit):
+            rect = QRectF(x, y, w, 2 * r)
+            if fits:
+                text = format_number(count)
+                if digit * len(text) + 8 <= w:
+                    texts.append((rect, text))
+                    boxed.setdefault(lane, []).append(rect)
+                    continue
+            hatched.setdefault(lane, []).append(rect)
+        background = QColor(view.theme.background)
+        for lane in sorted(set(boxed) | set(hatched)):
+            colour = category_colour(view.theme, lane)
+            p.setPen(pen(colour, 1.5))
+            if lane in boxed:
+                p.setBrush(background)
+                p.drawRects(boxed[lane])
+            if lane in hatched:
+                p.setBrush(brush(colour, 60))
+                p.drawRects(hatched[lane])
+                p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                p.drawRects(hatched[lane])
+        p.setPen(fg)
+        centre = Qt.AlignmentFlag.AlignCenter
+        for rect, text in texts:
+            p.drawText(rect, centre, text)
     if view.hover and view.hover[0] == "aggregate" and view.hover[1] < len(layout.aggregates):
         p.setPen(pen(QColor(view.theme.muted), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .theme import Theme, themes
 from .timeline_axis import axis_ticks
-from .timeline_layout import PERIOD, STATEMENT, TimelineLayout, TimelineModel, compute_layout, to_px
+from .timeline_layout import PERIOD, STATEMENT, LayoutCache, TimelineLayout, TimelineModel, to_px
 from .timeline_text import TimelineText
 
 MIN_SPAN = 2.0 / 365.25  # two days
@@ -50,7 +50,10 @@ class TimelineView(QWidget):
         self.hover: tuple[str, int] | None = None
         lo, hi = self.extent()
         self.view = (lo, hi)
-        self._layout: TimelineLayout | None = None
+        self._layout: TimelineLayout | None = None  # the layout with the focus
+        self._cache: LayoutCache | None = None  # the part the focus does not change
+        self._cache_key: tuple | None = None
+        self._epoch = 0  # bumped when label widths change (theme, size)
         self._geom: dict | None = None
         self._press: QPointF | None = None
         self._press_view = self.view
@@ -88,6 +91,7 @@ class TimelineView(QWidget):
         self.gap = self.marker + 3
         self._widths: dict[int, float] = {}
         self._geom = None
+        self._epoch += 1
         self.invalidate()
 
     def _metrics(self) -> dict:
@@ -169,6 +173,10 @@ class TimelineView(QWidget):
         tops = self._metrics()["tops"]
         return float(tops[lane + 1] - tops[lane])
 
+    def marker_ys(self) -> np.ndarray:
+        """Every lane's marker row centre, as an array (painting looks up thousands at once)."""
+        return self._metrics()["marker_y"]
+
     def marker_y(self, lane: int) -> float:
         """The vertical centre of a lane's marker row."""
         return float(self._metrics()["marker_y"][lane])
@@ -235,24 +243,37 @@ class TimelineView(QWidget):
         self._layout = None
         self.update()
 
-    def current_layout(self) -> TimelineLayout:
-        """The layout at the current zoom and size (computed once per change)."""
-        if self._layout is None:
-            self._layout = compute_layout(
-                self.model, self.mask, self.view, self.plot_left(), self.plot_right(), self.gap,
-                self.label_rows(), self.label_width, self.focus_index, radius=self.marker / 2 + 2,
-                max_label=self.max_label_width(), focus_label=self.focus_label_width(),
+    def layout_cache(self) -> LayoutCache:
+        """The focus-free part of the layout, kept while the view, size, filters and theme stay."""
+        left, right = self.plot_left(), self.plot_right()
+        key = (self.view, left, right, self.gap, self.label_rows(), id(self.mask), self._epoch)
+        if self._cache is None or key != self._cache_key:
+            self._cache = LayoutCache(
+                self.model, self.mask, self.view, left, right, self.gap, self.label_rows(), self.label_width,
+                radius=self.marker / 2 + 2, max_label=self.max_label_width(), focus_label=self.focus_label_width(),
             )
+            self._cache_key = key
+            self._layout = None
+        return self._cache
+
+    def current_layout(self) -> TimelineLayout:
+        """The layout at the current zoom, size and focus (a focus change re-does only its lane)."""
+        cache = self.layout_cache()
+        if self._layout is None:
+            focus = self.focus_index
+            self._layout = cache.layout(focus, self.label_width(focus, bold=True) if focus >= 0 else None)
         return self._layout
 
-    def label_width(self, index: int) -> float:
-        width = self._widths.get(index)
+    def label_width(self, index: int, bold: bool = False) -> float:
+        """The width fact `index`'s whole label needs (bold: as the focused fact's is drawn)."""
+        width = None if bold else self._widths.get(index)
         if width is None:
             date, title = self.text.date_label(index), self.text.title(index)
-            fm = self.fm_bold if index == self.focus_index else self.fm
+            fm = self.fm_bold if bold else self.fm
             width = fm.horizontalAdvance(date) + fm.horizontalAdvance("  ") + fm.horizontalAdvance(title) + 2
             width = min(width, self.plot_right() - self.plot_left())
-            self._widths[index] = width
+            if not bold:
+                self._widths[index] = width
         return width
 
     def max_label_width(self) -> float:
@@ -263,18 +284,23 @@ class TimelineView(QWidget):
         return (self.plot_right() - self.plot_left()) * 0.65
 
     def set_mask(self, mask: np.ndarray) -> None:
+        """Show only the facts `mask` passes (an equal mask keeps the layout)."""
+        if mask is self.mask or (mask.shape == self.mask.shape and np.array_equal(mask, self.mask)):
+            return
         self.mask = mask
         self.invalidate()
 
     def set_focus_index(self, index: int) -> None:
-        for i in (self.focus_index, index):
-            self._widths.pop(i, None)  # the focused label is bold: measure again
-        self.focus_index = index
-        self.invalidate()
+        """Ring and label the fact `index` (-1: none); only its lane is laid out again."""
+        if index != self.focus_index:
+            self.focus_index = index
+            self._layout = None
+        self.update()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._widths.clear()
         self._geom = None
+        self._epoch += 1
         self.invalidate()
         super().resizeEvent(event)
 
@@ -312,18 +338,22 @@ class TimelineView(QWidget):
             rect = QRectF(label.x, self.label_y(label.lane, label.row), label.width, self.line_h)
             if rect.contains(pos):
                 return "item", label.index
-        r = self.marker / 2 + 3
-        best, best_d = None, r
-        for index, px in zip(layout.markers.tolist(), layout.marker_px.tolist()):
-            y = self.marker_y(int(self.model.lane[index]))
-            d = max(abs(px - pos.x()), abs(y - pos.y()))
-            if d <= best_d:
-                best, best_d = index, d
-        if best is not None:
-            return "item", best
-        for k in range(len(layout.aggregates)):
-            if self.aggregate_rect(k).adjusted(-2, -2, 2, 2).contains(pos):
-                return "aggregate", k
+        # Markers and groups are tested as arrays: a mouse move must not loop over thousands of marks.
+        x, y = pos.x(), pos.y()
+        marker_y = self.marker_ys()
+        if len(layout.markers):
+            d = np.maximum(np.abs(layout.marker_px - x), np.abs(marker_y[self.model.lane[layout.markers]] - y))
+            near = np.flatnonzero(d <= self.marker / 2 + 3)
+            if len(near):
+                best = near[d[near] == d[near].min()][-1]  # the last drawn of the nearest (it is on top)
+                return "item", int(layout.markers[best])
+        aggs = layout.aggregates
+        if len(aggs):
+            r = self.marker / 2 + 2
+            ys = marker_y[aggs.lane]
+            inside = np.flatnonzero((aggs.px0 - r <= x) & (x <= aggs.px1 + r) & (ys - r <= y) & (y <= ys + r))
+            if len(inside):
+                return "aggregate", int(inside[0])
         for index, a, b in zip(layout.bands.tolist(), layout.band_px0.tolist(), layout.band_px1.tolist()):
             y = self.band_y(int(self.model.lane[index]), int(self.model.band_row[index]))
             if a - 2 <= pos.x() <= b + 2 and y - 2 <= pos.y() <= y + self.band_h() + 2:

@@ -134,3 +134,116 @@ def test_day_ticks_name_days_and_the_first_names_the_year():
     ticks = axis_ticks(2019.79, 2019.80, 1500.0)
     assert ticks[0].label == "17 Oct 2019"
     assert ticks[1].label == "18 Oct"
+
+
+# ---- the fast paths give the same layout as the plain computation -----------------------------------
+def reference_cluster(model, idx, view, left, right, gap):
+    """The grouping as first written (sorting per frame, one np.sort per group): the oracle."""
+    from desktop.ui.timeline_layout import to_px
+
+    if len(idx) == 0:
+        return idx, []
+    px = to_px(model.pos[idx], view, left, right)
+    lanes = model.lane[idx]
+    order = np.lexsort((px, lanes))
+    idx, px, lanes = idx[order], px[order], lanes[order]
+    scale = (right - left) / (view[1] - view[0])
+    cell = np.floor(model.pos[idx] * scale / gap).astype(np.int64)
+    key_change = np.empty(len(idx), dtype=bool)
+    key_change[0] = True
+    key_change[1:] = (lanes[1:] != lanes[:-1]) | (cell[1:] != cell[:-1])
+    starts = np.flatnonzero(key_change)
+    ends = np.append(starts[1:], len(idx))
+    if len(starts) == len(idx) and np.all(np.diff(px)[lanes[1:] == lanes[:-1]] >= gap):
+        return idx, []
+    g_lane, first_px, last_px = lanes[starts], px[starts], px[ends - 1]
+    single = (ends - starts) == 1
+    close = (g_lane[1:] == g_lane[:-1]) & (first_px[1:] - last_px[:-1] < gap)
+    to_prev = np.zeros(len(starts), dtype=bool)
+    to_prev[1:] = single[1:] & close
+    to_next = np.zeros(len(starts), dtype=bool)
+    to_next[:-1] = single[:-1] & ~to_prev[:-1] & close & ~to_prev[1:]
+    target = np.arange(len(starts))
+    target[to_prev] -= 1
+    target[to_next] += 1
+    while True:
+        nxt = target[target]
+        if np.array_equal(nxt, target):
+            break
+        target = nxt
+    new_group = np.empty(len(starts), dtype=bool)
+    new_group[0] = True
+    new_group[1:] = target[1:] != target[:-1]
+    m_starts = starts[new_group]
+    m_ends = np.append(m_starts[1:], len(idx))
+    sizes = m_ends - m_starts
+    groups = [(int(lanes[s]), float(px[s]), float(px[e - 1]), np.sort(idx[s:e]).tolist())
+              for s, e in zip(m_starts[sizes > 1].tolist(), m_ends[sizes > 1].tolist())]
+    return idx[m_starts[sizes == 1]], groups
+
+
+def groups_of(layout) -> list:
+    return [(a.lane, a.px0, a.px1, a.members.tolist()) for a in layout.aggregates]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("gap", [3.0, 12.0, 40.0])
+def test_grouping_without_sorting_per_frame_matches_the_reference(view, gap):
+    model = make_model(5_000, seed=11, lanes=5)
+    mask = np.random.default_rng(2).random(len(model)) < 0.8
+    layout = compute_layout(model, mask, view, 150.0, 1650.0, gap=gap, label_rows=0)
+    points = np.setdiff1d(np.flatnonzero(mask), layout.bands)
+    points = points[(model.pos[points] >= view[0]) & (model.pos[points] <= view[1])]
+    singles, groups = reference_cluster(model, points, view, 150.0, 1650.0, gap)
+    assert sorted(layout.markers.tolist()) == sorted(singles.tolist())
+    assert sorted(groups_of(layout)) == sorted(groups)
+
+
+def from_scratch(model, mask, view, left, right, gap, rows, width, focus, radius, max_label, focus_label):
+    """The layout with `focus` worked out the plain way: group every lane without the focus, then
+    place every label with the focus first (the oracle for the kept layout's shortcuts)."""
+    from desktop.ui.timeline_labels import place_labels
+
+    base = compute_layout(model, mask, view, left, right, gap, 0)  # bands and off-screen counts only
+    points = np.setdiff1d(np.flatnonzero(mask), base.bands)
+    points = points[(model.pos[points] >= view[0]) & (model.pos[points] <= view[1])]
+    alone = points[points == focus]
+    singles, groups = reference_cluster(model, points[points != focus], view, left, right, gap)
+    markers = np.concatenate([singles, alone]).astype(np.int64)
+    marker_px = left + (model.pos[markers] - view[0]) * ((right - left) / (view[1] - view[0]))
+    anchors = set(markers.tolist()) | set(base.bands.tolist())
+    lanes = np.array([g[0] for g in groups], dtype=np.int64)
+    px0, px1 = np.array([g[1] for g in groups]), np.array([g[2] for g in groups])
+    bold = lambda i: width(i) + (1000.0 if i == focus else 0.0)  # noqa: E731 - the focus is measured bold
+    labels = place_labels(model, markers, marker_px, base.bands, base.band_px0, base.band_px1, left, right, rows,
+                          bold, focus if focus in anchors else -1, 8.0, lanes, px0, px1, radius, max_label,
+                          max(focus_label, max_label))
+    return sorted(markers.tolist()), sorted(groups), labels
+
+
+@pytest.mark.parametrize("view", [(1990, 2026), (2005, 2010), (2018, 2019)])
+def test_moving_the_focus_on_a_kept_layout_equals_laying_out_from_scratch(view):
+    from desktop.ui.timeline_layout import LayoutCache
+
+    model = make_model(3_000, seed=5)
+    mask = np.random.default_rng(9).random(len(model)) < 0.9
+    width = lambda i: 40.0 + (i % 5) * 25.0  # noqa: E731
+    cache = LayoutCache(model, mask, view, 100.0, 1500.0, 12.0, 3, width, radius=6.0, max_label=90.0,
+                        focus_label=400.0)
+    base = cache.layout(-1)
+    rng = np.random.default_rng(1)
+    # Focus a grouped fact, a single, a band, a hidden and an off-screen one, then none again.
+    grouped = [int(a.members[len(a.members) // 2]) for a in base.aggregates][:6]
+    tries = grouped + base.markers[:4].tolist() + base.bands[:3].tolist() + rng.integers(0, len(model), 12).tolist()
+    assert grouped and len(base.labels) > 5, "the view must group and label facts for this test to mean anything"
+    for focus in tries + [-1]:
+        kept = cache.layout(focus, width(focus) + 1000.0 if focus >= 0 else None)
+        markers, groups, labels = from_scratch(model, mask, view, 100.0, 1500.0, 12.0, 3, width, focus, 6.0, 90.0,
+                                               400.0)
+        assert sorted(kept.markers.tolist()) == markers
+        assert sorted(groups_of(kept)) == groups
+        assert kept.labels == labels
+        assert kept.drawn + kept.aggregated + kept.off_screen == mask.sum()
+    for focus in grouped:
+        assert focus in cache.layout(focus).markers.tolist()
+        assert all(focus not in a.members for a in cache.layout(focus).aggregates)

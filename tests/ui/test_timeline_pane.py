@@ -352,3 +352,54 @@ def test_presenting_focus_ring_is_edged_so_it_shows_on_any_colour(qtbot, make_pa
     highlight = [c for c in colours if c.name().upper() == themes().theme.highlight]
     assert highlight, [c.name() for c in colours]
     assert any(c.lightness() < 40 for c in colours[colours.index(highlight[-1]):])
+
+
+# ---- no repeated work: what a focus or view change lays out again -----------------------------------
+@pytest.fixture
+def layouts_built(monkeypatch):
+    """Count the focus-free layouts the timeline computes (each one groups and labels every lane)."""
+    from desktop.ui import timeline_view
+
+    built: list[tuple] = []
+
+    class Counting(timeline_view.LayoutCache):
+        def __init__(self, *args, **kwargs):
+            built.append(args[2])  # the view it is for
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_view, "LayoutCache", Counting)
+    return built
+
+
+def test_a_focus_change_keeps_the_layout_and_only_moves_the_ring_and_label(make_pane, default_dataset, layouts_built):
+    pane, state = make_pane(default_dataset, 1920, 420)
+    view = pane.view
+    view.grab()
+    layout = view.current_layout()
+    left, right = view.plot_left(), view.plot_right()
+    middle = [int(i) for i, x in zip(layout.markers, layout.marker_px) if left + 0.2 * (right - left) < x < right - 0.2 * (right - left)]
+    assert len(middle) >= 3
+    layouts_built.clear()
+    for index in middle[:4]:
+        state.set_focus(str(pane.model.ids[index]), "chart")
+        view.grab()
+        shown = view.current_layout()
+        assert index in shown.markers.tolist() and shown.labels[0].index == index  # ringed and named first
+    assert layouts_built == [], "a focus change laid the whole timeline out again"
+    view.zoom(1.5)
+    view.grab()
+    view.grab()
+    assert layouts_built == [view.view], "a zoom lays out once, however often it is painted"
+
+
+def test_an_unchanged_filter_mask_keeps_the_layout(qtbot, make_pane, valid_dataset, layouts_built):
+    pane, state = make_pane(valid_dataset)
+    pane.view.grab()
+    layouts_built.clear()
+    pane.view.set_mask(pane.view.mask.copy())  # equal content, another array
+    pane.view.grab()
+    assert layouts_built == []
+    qtbot.keyClicks(pane.bar.search, "oxy")
+    qtbot.waitUntil(lambda: count_text(pane).startswith("1 of"))
+    pane.view.grab()
+    assert layouts_built and pane.view.current_layout().drawn == 1
