@@ -119,27 +119,42 @@ def _paint_gutter(view, p: QPainter, layout, muted: QColor) -> None:
 
 
 def _paint_bands(view, p: QPainter, layout, fg: QColor) -> None:
+    """Periods as bands: one batched draw per lane (same colour, same alpha: the order within
+    a lane does not change the picture), then arrowheads, badges and the focused band's ring."""
+    bands = layout.bands
+    if not len(bands):
+        return
+    model, theme = view.model, view.theme
     h = view.band_h()
-    for index, a, b in zip(layout.bands.tolist(), layout.band_px0.tolist(), layout.band_px1.tolist()):
-        lane = int(view.model.lane[index])
-        y = view.band_y(lane, int(view.model.band_row[index]))
-        colour = category_colour(view.theme, lane)
-        focused = index == view.focus_index
-        hovered = view.hover == ("item", index)
-        p.setBrush(brush(colour, 150 if focused or hovered else 95))
+    lanes = model.lane[bands]
+    ys = view.marker_ys()[lanes] + view.row_height() / 2 + 2 + model.band_row[bands] * (h + 2)
+    a_s = np.maximum(layout.band_px0, -10.0)
+    b_s = np.minimum(layout.band_px1, view.width() + 10.0)
+    hovered = view.hover[1] if view.hover and view.hover[0] == "item" else -1
+    lifted = (bands == view.focus_index) | (bands == hovered)  # drawn stronger
+    colours = {lane: category_colour(theme, lane) for lane in set(lanes.tolist())}
+    rects = [QRectF(a, y, b - a, h) for a, b, y in zip(a_s.tolist(), b_s.tolist(), ys.tolist())]
+    for lane, colour in sorted(colours.items()):
         p.setPen(pen(colour, 1.5))
-        a, b = max(a, -10.0), min(b, view.width() + 10.0)
-        p.drawRect(QRectF(a, y, b - a, h))
-        if view.model.open_ended[index]:  # still going: an arrowhead at the end
-            p.setBrush(brush(colour))
-            p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
-        if focused:
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            for colour, width in ((view.theme.foreground, view.theme.line_width + 4), (view.theme.highlight, view.theme.line_width + 1)):
-                p.setPen(pen(QColor(colour), width))
-                p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
-        if view.model.priority[index] & 1:
-            _paint_dispute_badge(view, p, QPointF(max(a, layout.left) + 4, y + h / 2))
+        for alpha, which in ((95, ~lifted), (150, lifted)):
+            chosen = np.flatnonzero((lanes == lane) & which)
+            if len(chosen):
+                p.setBrush(brush(colour, alpha))
+                p.drawRects([rects[k] for k in chosen.tolist()])
+    for k in np.flatnonzero(model.open_ended[bands]).tolist():  # still going: an arrowhead at the end
+        colour = colours[int(lanes[k])]
+        b, y = float(b_s[k]), float(ys[k])
+        p.setPen(pen(colour, 1.5))
+        p.setBrush(brush(colour))
+        p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
+    for k in np.flatnonzero(model.priority[bands] & 1).tolist():
+        _paint_dispute_badge(view, p, QPointF(max(float(a_s[k]), layout.left) + 4, float(ys[k]) + h / 2))
+    for k in np.flatnonzero(bands == view.focus_index).tolist():
+        a, b, y = float(a_s[k]), float(b_s[k]), float(ys[k])
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for colour, width in ((theme.foreground, theme.line_width + 4), (theme.highlight, theme.line_width + 1)):
+            p.setPen(pen(QColor(colour), width))
+            p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
 
 
 def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
@@ -235,21 +250,32 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
                     continue
             hatched.setdefault(lane, []).append(rect)
         background = QColor(view.theme.background)
+        edge = 0.75  # half the 1.5 px outline
         for lane in sorted(set(boxed) | set(hatched)):
             colour = category_colour(view.theme, lane)
-            p.setPen(pen(colour, 1.5))
             if lane in boxed:
+                # An outlined box as two fills (the outline's outer edge in colour, the inside in the
+                # background): the same pixels as fill + stroke, at a third of the cost.
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(colour)
+                p.drawRects([r.adjusted(-edge, -edge, edge, edge) for r in boxed[lane]])
                 p.setBrush(background)
-                p.drawRects(boxed[lane])
+                p.drawRects([r.adjusted(edge, edge, -edge, -edge) for r in boxed[lane]])
             if lane in hatched:
+                p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(brush(colour, 60))
                 p.drawRects(hatched[lane])
                 p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
                 p.drawRects(hatched[lane])
+                p.setPen(pen(colour, 1.5))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRects(hatched[lane])
         p.setPen(fg)
-        centre = Qt.AlignmentFlag.AlignCenter
         for rect, text in texts:
-            p.drawText(rect, centre, text)
+            static = view.static_text(text)
+            size = static.size()
+            p.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
+                                     rect.y() + (rect.height() - size.height()) / 2), static)
     if view.hover and view.hover[0] == "aggregate" and view.hover[1] < len(layout.aggregates):
         p.setPen(pen(QColor(view.theme.muted), 2))
         p.setBrush(Qt.BrushStyle.NoBrush)

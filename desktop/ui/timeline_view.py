@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent,
-    QPen, QPolygonF, QWheelEvent,
+    QPen, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -90,6 +90,7 @@ class TimelineView(QWidget):
         self.marker = theme.marker_size * max(1.0, theme.scale * 0.9)
         self.gap = self.marker + 3
         self._widths: dict[int, float] = {}
+        self._static: dict[str, QStaticText] = {}
         self._geom = None
         self._epoch += 1
         self.invalidate()
@@ -172,6 +173,22 @@ class TimelineView(QWidget):
     def lane_height(self, lane: int) -> float:
         tops = self._metrics()["tops"]
         return float(tops[lane + 1] - tops[lane])
+
+    def row_height(self) -> float:
+        """The height of a lane's marker row."""
+        return self._metrics()["row_h"]
+
+    def static_text(self, text: str) -> QStaticText:
+        """`text` laid out once in the small font (group counts repeat by the hundred)."""
+        static = self._static.get(text)
+        if static is None:
+            if len(self._static) > 2048:
+                self._static.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(font=self.font_small)
+            self._static[text] = static
+        return static
 
     def marker_ys(self) -> np.ndarray:
         """Every lane's marker row centre, as an array (painting looks up thousands at once)."""
