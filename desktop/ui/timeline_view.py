@@ -15,7 +15,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent,
-    QPen, QPolygonF, QStaticText, QWheelEvent,
+    QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -54,6 +54,9 @@ class TimelineView(QWidget):
         self._cache: LayoutCache | None = None  # the part the focus does not change
         self._cache_key: tuple | None = None
         self._epoch = 0  # bumped when label widths change (theme, size)
+        self._frame: QPixmap | None = None  # the last painted picture, and what it showed
+        self._frame_key: tuple | None = None
+        self._frame_of: tuple = ()
         self._geom: dict | None = None
         self._press: QPointF | None = None
         self._press_view = self.view
@@ -379,12 +382,27 @@ class TimelineView(QWidget):
 
     # ---- painting ---------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        """Paint from a kept picture when nothing it shows has changed (an expose, a repeated update)."""
         from .timeline_paint import paint_timeline
 
+        layout = self.current_layout()
+        dpr = self.devicePixelRatioF()
+        # The layout and theme by identity (kept alive here, so an id is never reused for another).
+        key = (self.hover, self.hasFocus(), self.highlight_span, self.size().toTuple(), dpr, self._epoch)
+        same = len(self._frame_of) == 2 and self._frame_of[0] is layout and self._frame_of[1] is self.theme
+        if self._frame is None or key != self._frame_key or not same:
+            frame = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
+            frame.setDevicePixelRatio(dpr)
+            painter = QPainter(frame)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            try:
+                paint_timeline(self, painter)
+            finally:
+                painter.end()
+            self._frame, self._frame_key, self._frame_of = frame, key, (layout, self.theme)
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         try:
-            paint_timeline(self, painter)
+            painter.drawPixmap(0, 0, self._frame)
         finally:
             painter.end()
 

@@ -403,3 +403,24 @@ def test_an_unchanged_filter_mask_keeps_the_layout(qtbot, make_pane, valid_datas
     qtbot.waitUntil(lambda: count_text(pane).startswith("1 of"))
     pane.view.grab()
     assert layouts_built and pane.view.current_layout().drawn == 1
+
+
+def test_a_repaint_with_nothing_changed_paints_from_the_kept_picture(qtbot, make_pane, valid_dataset, monkeypatch):
+    from desktop.ui import timeline_paint
+
+    pane, state = make_pane(valid_dataset)
+    painted: list[int] = []
+    real = timeline_paint.paint_timeline
+    monkeypatch.setattr(timeline_paint, "paint_timeline", lambda view, p: (painted.append(view.focus_index), real(view, p)))
+    view = pane.view
+    first = view.grab().toImage()
+    painted.clear()
+    again = view.grab().toImage()
+    assert painted == [] and again == first  # an expose shows the same picture without painting it again
+    index = index_of(pane, "oxycontin-launch")
+    state.set_focus("oxycontin-launch", "chart")
+    focused = view.grab().toImage()
+    assert painted == [index] and focused != first  # a focus change is painted
+    view.hover = ("item", index)
+    view.grab()
+    assert len(painted) == 2  # so is a hover
