@@ -29,6 +29,7 @@ from pyqtgraph.graphicsItems.UIGraphicsItem import UIGraphicsItem
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
+from .chart_lod import Extent, PeakCurve
 from .theme import Theme
 
 MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
@@ -362,6 +363,7 @@ class ChartCanvas(QObject):
         y = _log10(s.y[:count]) if self.log_y else s.y[:count]
         exact = s.exact[:count]
         drawn = _Drawn(series=s, vb=vb, side=side, count=count, y=y)
+        extent = Extent(x, y)  # the value axis fits what is in view from this, not from every drawn point
         colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
@@ -371,8 +373,8 @@ class ChartCanvas(QObject):
         if dashed_segment.any():
             # Break the solid line after each dashed segment (a NaN y; x stays sorted for clip-to-view).
             breaks = np.flatnonzero(dashed_segment) + 1
-            solid = pg.PlotDataItem(np.insert(x, breaks, x[breaks - 1]), np.insert(y, breaks, np.nan),
-                                    pen=solid_pen, connect="finite", **fast)
+            solid = PeakCurve(np.insert(x, breaks, x[breaks - 1]), np.insert(y, breaks, np.nan), extent,
+                              pen=solid_pen, connect="finite", **fast)
             drawn.lines.append((solid, solid_pen))
             starts = np.flatnonzero(dashed_segment)
             starts = starts[np.isfinite(y[starts]) & np.isfinite(y[starts + 1])]  # a log of 0 has no segment
@@ -383,10 +385,10 @@ class ChartCanvas(QObject):
                 seg_y = np.column_stack([y[starts], y[starts + 1]]).ravel()
                 joined = np.zeros(len(seg_x), dtype=bool)
                 joined[0::2] = True  # each segment's start joins its end, never the next segment
-                dashed = pg.PlotDataItem(seg_x, seg_y, pen=dashed_pen, connect=joined, **fast)
+                dashed = PeakCurve(seg_x, seg_y, extent, pen=dashed_pen, connect=joined, **fast)
                 drawn.lines.append((dashed, dashed_pen))
         else:
-            line = pg.PlotDataItem(x, y, pen=solid_pen, **fast)
+            line = PeakCurve(x, y, extent, pen=solid_pen, **fast)
             drawn.lines.append((line, solid_pen))
         size = t.marker_size
         symbol = s.symbol

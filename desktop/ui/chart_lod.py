@@ -1,0 +1,181 @@
+"""Level of detail for the chart's lines: peaks worked out once, so a frame costs the plot's width, not the data's.
+
+pyqtgraph's own peak downsampling (`PlotDataItem`, method "peak") takes the
+highest and lowest value of every group of values in view on every frame: with
+a million values in view that is a million values read per frame of a drag.
+Here the highest and lowest of every run of 2, 4, 8, … values are worked out
+once per line (`Peaks`, about as many numbers again as the line has), and a
+frame reads at most a few values per pixel column from them. The picture is
+pyqtgraph's: a highest and a lowest value per group of about one pixel column,
+a non-finite value (a break in the line) making its group a gap as before; the
+groups are counted from the first value rather than from the left edge of the
+view, so they stay put while the view pans.
+
+The view's value axis fits what is in view from `Extent`, which answers "the
+lowest and highest value between these two times" from the same kind of
+pyramid in a few dozen steps, instead of reading every drawn point per frame.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
+
+
+def _halve(values: np.ndarray, combine) -> np.ndarray:
+    if len(values) % 2:
+        values = np.append(values, values[-1:])  # the odd one out is its own pair
+    return combine(values[0::2], values[1::2])
+
+
+class Peaks:
+    """The highest and lowest of every run of 2**k values (k = 0, 1, …), and whether each run is joined throughout.
+
+    Level k, entry i covers values [i·2**k, (i+1)·2**k). With `ignore_nan` a
+    NaN is skipped; without it a NaN makes its runs NaN (a gap, as pyqtgraph
+    draws it). `connect` (optional, bool per value: joined to the next one)
+    is combined with "and".
+    """
+
+    def __init__(self, y: np.ndarray, connect: np.ndarray | None = None, ignore_nan: bool = False) -> None:
+        high_of, low_of = (np.fmax, np.fmin) if ignore_nan else (np.maximum, np.minimum)
+        self.highs, self.lows = [y], [y]
+        self.connects = None if connect is None else [np.asarray(connect, dtype=bool)]
+        while len(self.highs[-1]) > 1:
+            self.highs.append(_halve(self.highs[-1], high_of))
+            self.lows.append(_halve(self.lows[-1], low_of))
+            if self.connects is not None:
+                self.connects.append(_halve(self.connects[-1], np.logical_and))
+
+    def extent(self, lo: int, hi: int) -> tuple[float, float] | None:
+        """The lowest and highest value of positions [lo, hi), None if there are none (or all are NaN)."""
+        low, high = math.inf, -math.inf
+        k = 0
+        while lo < hi:
+            if lo & 1:
+                low, high = min(low, self.lows[k][lo]), max(high, self.highs[k][lo])
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                low, high = min(low, self.lows[k][hi]), max(high, self.highs[k][hi])
+            lo >>= 1
+            hi >>= 1
+            k += 1
+        return None if low > high else (float(low), float(high))
+
+    def window(self, x: np.ndarray, a: int, b: int, ds: int):
+        """What to draw of positions [a, b) with about `ds` values per group: (x, y, connect or None).
+
+        Each group gives its highest then its lowest value at the x of its middle value;
+        groups are `ds` values or a little fewer (a power of two times a whole number).
+        """
+        connects = self.connects
+        if ds <= 1:
+            return x[a:b], self.highs[0][a:b], None if connects is None else connects[0][a:b]
+        k = max(0, (ds // 4).bit_length() - 1)  # runs of 2**k ≤ ds/4, combined by m into groups of ~ds
+        m = ds // (1 << k)
+        size = m << k
+        g0, g1 = a // size, -(-b // size)
+        level = self.highs[k]
+        j0, j1 = g0 * m, min(g1 * m, len(level))
+        if j1 <= j0:
+            empty = np.empty(0)
+            return empty, empty, None if connects is None else np.empty(0, dtype=bool)
+        starts = np.arange(0, j1 - j0, m)
+        count = len(starts)
+        ys = np.empty(2 * count)
+        ys[0::2] = np.maximum.reduceat(level[j0:j1], starts)
+        ys[1::2] = np.minimum.reduceat(self.lows[k][j0:j1], starts)
+        middles = np.minimum(np.arange(g0, g0 + count) * size + size // 2, len(x) - 1)
+        xs = np.repeat(x[middles], 2)
+        connect = None
+        if connects is not None:
+            connect = np.ones(2 * count, dtype=bool)  # a group's highest joins its lowest
+            connect[1::2] = np.logical_and.reduceat(connects[k][j0:j1], starts)
+        return xs, ys, connect
+
+
+class Extent:
+    """The lowest and highest of one series' values between two times, answered without reading them all."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray) -> None:
+        self.x = x
+        self.peaks = Peaks(y, ignore_nan=True)
+        self._last: tuple[tuple[float, float] | None, tuple] = (None, (None, None))
+
+    def x_bounds(self) -> tuple[float, float] | tuple[None, None]:
+        return (float(self.x[0]), float(self.x[-1])) if len(self.x) else (None, None)
+
+    def y_bounds(self, x_range=None) -> tuple[float, float] | tuple[None, None]:
+        """(low, high) of the values with x in `x_range` (all values when None); (None, None) if there are none."""
+        key = None if x_range is None else (float(x_range[0]), float(x_range[1]))
+        if key == self._last[0] and key is not None:
+            return self._last[1]  # the solid and the dashed line of a series ask the same question in a row
+        if key is None:
+            lo, hi = 0, len(self.x)
+        else:
+            lo = int(np.searchsorted(self.x, key[0], "left"))
+            hi = int(np.searchsorted(self.x, key[1], "right"))
+        found = self.peaks.extent(lo, hi) or (None, None)
+        self._last = (key, found)
+        return found
+
+
+class PeakCurve(pg.PlotDataItem):
+    """A PlotDataItem whose peak downsampling and clip-to-view read a `Peaks` pyramid, not every value in view.
+
+    Its options say what it does (clipToView, autoDownsample, method "peak"), as
+    pyqtgraph's would; `extent` (the series' `Extent`) answers the view's
+    "how high and low are you here?" when the value axis fits what is in view.
+    The x values must be sorted (they are times) and finite.
+    """
+
+    def __init__(self, x: np.ndarray, y: np.ndarray, extent: Extent, **kwargs) -> None:
+        super().__init__(x, y, **kwargs)
+        connect = kwargs.get("connect")
+        self._x = np.asarray(x, dtype=float)
+        self._extent = extent
+        self._peaks = Peaks(np.asarray(y, dtype=float), connect if isinstance(connect, np.ndarray) else None)
+
+    def _peaks_apply(self) -> bool:
+        opts = self.opts
+        view = self.getViewBox()
+        return (getattr(self, "_peaks", None) is not None and view is not None and len(self._x) > 1
+                and opts["clipToView"] and opts["autoDownsample"] and opts["downsampleMethod"] == "peak"
+                and not view.autoRangeEnabled()[0])
+
+    def _getDisplayDataset(self):  # noqa: N802 - pyqtgraph override
+        if self._dataset is None or not self._peaks_apply():
+            return super()._getDisplayDataset()
+        if self._datasetDisplay is not None:
+            return self._datasetDisplay  # a change of the x range has dropped it (viewRangeChanged)
+        view = self.getViewBox()
+        rect = view.viewRect()
+        x = self._x
+        ds = 1
+        dx = float(x[-1] - x[0]) / (len(x) - 1)
+        width = view.width()
+        if dx > 0 and width > 0:
+            ds_float = max(1.0, abs(rect.width() / dx / (width * self.opts["autoDownsampleFactor"])))
+            if math.isfinite(ds_float):
+                ds = int(ds_float)
+        if math.isclose(ds, self._adsLastValue, rel_tol=0.01):  # as pyqtgraph: no flip-flopping at a boundary
+            ds = self._adsLastValue
+        self._adsLastValue = ds
+        # One group beyond each edge, so the line runs on to the edges of the view.
+        a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
+        b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
+        xs, ys, connect = self._peaks.window(x, a, b, ds)
+        self._datasetDisplay = PlotDataset(xs, ys, True, self._dataset.yAllFinite, connect)
+        self.setProperty("xViewRangeWasChanged", False)
+        self.setProperty("yViewRangeWasChanged", False)
+        return self._datasetDisplay
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
+        if getattr(self, "_extent", None) is None or frac != 1.0:
+            return super().dataBounds(ax, frac, orthoRange)
+        if not self.curve.isVisible():
+            return (None, None)
+        return self._extent.x_bounds() if ax == 0 else self._extent.y_bounds(orthoRange)

@@ -1,0 +1,134 @@
+"""The chart's level of detail: peaks worked out once give the same picture as reading every value per frame."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
+from desktop.ui.chart_data import ChartSeries
+from desktop.ui.chart_lod import Extent, Peaks, PeakCurve
+from desktop.ui.theme import LIGHT
+
+
+def test_extent_is_the_lowest_and_highest_value_of_any_stretch():
+    rng = np.random.default_rng(1)
+    y = rng.normal(0, 1, 1001)
+    y[rng.choice(1001, 50, replace=False)] = np.nan  # a log of 0, say: skipped, not a gap
+    peaks = Peaks(y, ignore_nan=True)
+    for lo, hi in [(0, 1001), (0, 1), (1000, 1001), (3, 4), (17, 513), (500, 500), *rng.integers(0, 1002, (200, 2))]:
+        lo, hi = int(min(lo, hi)), int(max(lo, hi))
+        part = y[lo:hi]
+        expected = None if not np.isfinite(part).any() else (np.nanmin(part), np.nanmax(part))
+        assert peaks.extent(lo, hi) == expected
+
+
+def brute_force_groups(x, y, a, b, size):
+    """Highest and lowest of each group of `size` values counted from the first value, over groups meeting [a, b)."""
+    out = []
+    for g in range(a // size, -(-b // size)):
+        part = y[g * size: (g + 1) * size]
+        out.append((x[min(g * size + size // 2, len(x) - 1)], part.max(), part.min()))
+    return out
+
+
+@pytest.mark.parametrize("ds", [1, 2, 3, 4, 5, 7, 8, 13, 64, 100, 1000])
+def test_a_window_keeps_each_groups_highest_and_lowest_value(ds):
+    rng = np.random.default_rng(ds)
+    n = 10_007  # not a power of two: the last group is short
+    x = np.arange(n) / 10.0
+    y = np.cumsum(rng.normal(0, 1, n))
+    peaks = Peaks(y)
+    for a, b in [(0, n), (123, 4567), (n - 5, n), (0, 3)]:
+        xs, ys, connect = peaks.window(x, a, b, ds)
+        assert connect is None
+        if ds == 1:
+            assert list(xs) == list(x[a:b]) and list(ys) == list(y[a:b])
+            continue
+        run = 1 << max(0, (ds // 4).bit_length() - 1)  # runs of a power of two values, at most ds/4
+        size = ds // run * run
+        assert 0.75 * ds < size <= ds  # groups of about ds values
+        expected = brute_force_groups(x, y, a, b, size)
+        assert list(xs[0::2]) == [e[0] for e in expected]
+        assert list(ys[0::2]) == [e[1] for e in expected] and list(ys[1::2]) == [e[2] for e in expected]
+        # Nothing in the window is lost: every value lies within its group's drawn stroke.
+        assert ys.max() >= y[a:b].max() and ys.min() <= y[a:b].min()
+
+
+def test_a_break_in_the_line_stays_a_gap_and_joins_are_kept():
+    x = np.arange(64, dtype=float)
+    y = np.arange(64, dtype=float)
+    y[20] = np.nan  # the solid line is broken where a dashed segment is drawn instead
+    connect = np.ones(64, dtype=bool)
+    connect[40] = False  # a dashed line's segments are not joined to each other
+    xs, ys, joined = Peaks(y, connect).window(x, 0, 64, 8)
+    assert np.isnan(ys[4]) and np.isnan(ys[5])  # the group holding the break (values 16-23), as pyqtgraph draws it
+    assert np.isfinite(np.delete(ys, [4, 5])).all()
+    assert joined[0::2].all()  # a group's highest always joins its lowest
+    assert list(np.flatnonzero(~joined)) == [2 * 5 + 1]  # the group holding 40 does not join the next
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    yield canvas  # the widget (and with it the canvas) lives until the test is done
+
+
+def spiky_series(n: int = 15_000) -> ChartSeries:
+    """Daily values with one spike in the middle; fewer than LIGHT_LIMIT, so a moving view stays themed."""
+    x = 2000.0 + np.arange(n) / 365.25
+    y = 100.0 + np.sin(np.arange(n) / 50.0)
+    y[n // 2] = 5000.0  # one spike in the middle
+    qualifiers = np.full(n, "exact", dtype=object)
+    return ChartSeries(series_id="spiky", title="Spiky", unit="things", period_type="day", group="", colour="#0072B2",
+                       x=x, y=y, x0=x, x1=x + 1 / 365.25, periods=np.array([f"d{i}" for i in range(n)], dtype=object),
+                       qualifiers=qualifiers, exact=qualifiers == "exact")
+
+
+def test_lines_are_drawn_from_peaks_and_keep_the_spike_wherever_it_is_in_view(chart):
+    s = spiky_series()
+    assert len(s.x) < LIGHT_LIMIT
+    chart.set_series([s])
+    _, drawn = chart.drawn_of("spiky")
+    line = drawn.lines[0][0]
+    assert isinstance(line, PeakCurve)
+    width = drawn.vb.width()
+    spike = s.x[len(s.x) // 2]
+    for span in [None, (spike - 10, spike + 5), (spike - 0.3, spike + 0.3), (spike - 0.003, spike + 0.004)]:
+        if span is None:
+            chart.auto_x_range()
+        else:
+            chart.set_x_range(*span)
+        xs, ys = line.getData()
+        x0, x1 = chart.x_range()
+        in_view = (s.x >= x0) & (s.x <= x1)
+        assert len(xs) <= 3 * width
+        assert ys.max() == s.y[in_view].max() and ys.min() <= s.y[in_view].min()
+        two_px = 2 * (x1 - x0) / width  # a group's middle is at most about a pixel in
+        assert xs[0] <= max(x0, s.x[0]) + two_px and xs[-1] >= min(x1, s.x[-1]) - two_px  # runs to the edges
+
+
+def test_the_value_axis_fits_the_values_in_view_only(chart):
+    s = spiky_series()
+    chart.set_series([s])
+    vb = chart.rows[0].plot.vb
+    chart.set_x_range(2001.0, 2010.0)  # the spike (in 2020) is to the right
+    low, high = vb.viewRange()[1]
+    in_view = s.y[(s.x >= 2001.0) & (s.x <= 2010.0)]
+    assert low < in_view.min() and in_view.max() < high < 200  # fitted with a margin; the spike gives no room
+    chart.set_x_range(2019.0, 2022.0)
+    assert vb.viewRange()[1][1] > 5000.0
+
+
+def test_extent_answers_for_a_time_range():
+    x = np.array([1.0, 2.0, 3.0, 4.0])
+    extent = Extent(x, np.array([5.0, np.nan, -1.0, 7.0]))
+    assert extent.y_bounds((1.5, 3.0)) == (-1.0, -1.0)
+    assert extent.y_bounds((1.5, 2.5)) == (None, None)
+    assert extent.y_bounds(None) == (-1.0, 7.0)
+    assert extent.x_bounds() == (1.0, 4.0)
