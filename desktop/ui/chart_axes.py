@@ -5,6 +5,7 @@ import math
 from datetime import date
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
 
 from ..dataset.dates import date_from_decimal_year, decimal_year
 from .chart_data import format_number
@@ -81,8 +82,43 @@ class TimeAxis(pg.AxisItem):
         return labels
 
 
+def _thin_see_through(pen) -> bool:
+    """A 1 px solid line in a see-through colour: Qt's raster engine draws these a pixel at a time."""
+    return (pen.style() == Qt.PenStyle.SolidLine and pen.widthF() <= 1.0 and pen.color().alpha() < 255
+            and pen.brush().style() == Qt.BrushStyle.SolidPattern)
+
+
 class ValueAxis(pg.AxisItem):
-    """A value axis whose labels carry thousands separators (70,000 not 70000) and, on log, powers of ten."""
+    """A value axis whose labels carry thousands separators (70,000 not 70000) and, on log, powers of ten.
+
+    Its grid lines (see-through, across the whole plot) are filled as 1 px rectangles: the same pixels
+    and colour as pyqtgraph's lines (give or take the end pixel), at a fraction of the cost (~1 ms per
+    axis per frame with a dozen lines in Qt's software painter).
+    """
+
+    def drawPicture(self, p, axisSpec, tickSpecs, textSpecs):  # noqa: N802, N803 - pyqtgraph override
+        p.setRenderHint(p.RenderHint.Antialiasing, False)
+        p.setRenderHint(p.RenderHint.TextAntialiasing, True)
+        pen, p1, p2 = axisSpec
+        p.setPen(pen)
+        p.drawLine(p1, p2)
+        for pen, p1, p2 in tickSpecs:
+            if _thin_see_through(pen) and (p1.y() == p2.y() or p1.x() == p2.x()):
+                # An aliased 1 px line at y covers the pixel row whose centre lies in [y - 0.5, y + 0.5).
+                if p1.y() == p2.y():
+                    rect = QRectF(min(p1.x(), p2.x()), p1.y() - 0.5, abs(p2.x() - p1.x()), 1.0)
+                else:
+                    rect = QRectF(p1.x() - 0.5, min(p1.y(), p2.y()), 1.0, abs(p2.y() - p1.y()))
+                p.fillRect(rect, pen.color())
+            else:
+                p.setPen(pen)
+                p.drawLine(p1, p2)
+        if self.style["tickFont"] is not None:
+            p.setFont(self.style["tickFont"])
+        p.setPen(self.textPen())
+        p.setClipRect(self.boundingRect().toAlignedRect())
+        for rect, flags, text in textSpecs:
+            p.drawText(rect, int(flags), text)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph override
         if self.logMode:

@@ -132,3 +132,36 @@ def test_extent_answers_for_a_time_range():
     assert extent.y_bounds((1.5, 2.5)) == (None, None)
     assert extent.y_bounds(None) == (-1.0, 7.0)
     assert extent.x_bounds() == (1.0, 4.0)
+
+
+def test_grid_lines_are_the_same_pixels_as_pyqtgraphs_lines(qtbot):
+    """The value axis fills its see-through grid lines as rectangles (fast); they must look like the lines."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.ui.chart_axes import ValueAxis
+
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    plot = widget.addPlot(axisItems={"left": ValueAxis("left")})
+    plot.showGrid(y=True, alpha=0.25)
+    plot.vb.setYRange(0, 1234.5)
+    widget.show()
+    qtbot.waitExposed(widget)
+    axis = plot.getAxis("left")
+    images = []
+    for draw in (ValueAxis.drawPicture, pg.AxisItem.drawPicture):
+        image = QImage(800, 500, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.translate(30.3, 10.6)  # where an axis sits is rarely a whole pixel
+        specs = axis.generateDrawSpecs(painter)
+        draw(axis, painter, *specs)
+        painter.end()
+        images.append(image)
+    ours, theirs = images
+    grid_rows = [y for y in range(500) if theirs.pixel(400, y) != QColor("white").rgba()]
+    assert len(grid_rows) >= 4  # there is a grid to compare
+    for y in range(500):
+        for x in range(200, 700, 7):  # inside the plot, away from where a line ends
+            assert ours.pixel(x, y) == theirs.pixel(x, y)
