@@ -52,6 +52,9 @@ class Figure:
         return (self.ratio if self.floor is not None else self.measured) <= self.goal
 
 
+STARTUP_TIMEOUT_S = 120  # a start-up that hangs (an error dialog waiting offscreen) fails in two minutes, not ten
+
+
 def run_probe(name: str, *args: str, timeout: float = 600) -> dict:
     """Run one probe in a fresh process with empty settings; return what it reported."""
     with tempfile.TemporaryDirectory(prefix="factdeck-bench-home-") as home:
@@ -80,9 +83,9 @@ def startup_figures(runs: int, default_dataset: str) -> list[Figure]:
     """Cold start of the app on the default dataset against the two bare-window floors."""
     bare, plot, app = [], [], []
     for _ in range(runs + 1):  # the first round warms the disk cache and is not counted
-        bare.append(run_probe("floor_window"))
-        plot.append(run_probe("floor_plot"))
-        app.append(run_probe("app_startup", default_dataset))
+        bare.append(run_probe("floor_window", timeout=STARTUP_TIMEOUT_S))
+        plot.append(run_probe("floor_plot", timeout=STARTUP_TIMEOUT_S))
+        app.append(run_probe("app_startup", default_dataset, timeout=STARTUP_TIMEOUT_S))
     bare, plot, app = bare[1:], plot[1:], app[1:]
     return [
         Figure("startup_interactive", "cold start until painted and interactive (default dataset)",
