@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from .theme import (
 
 TEXT_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 _SUFFIX_QUALIFIERS = ("provisional", "estimate")  # said after the number: "36,359 deaths (provisional)"
+_REMEASURE = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
 
 
 def _tr(text: str) -> str:
@@ -68,7 +69,58 @@ def date_text(value) -> str:
     return i18n.format_date(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else _tr("n.d.")
 
 
-class SelectableLabel(QLabel):
+class WrappedBlock:
+    """For a widget whose layout holds word-wrapped text: a size hint without a height-for-width pass.
+
+    Qt's own hint for such a widget lays every wrapped label out again at the
+    hint's width, a width the widget is never given: a vertical layout gives
+    it the full width and takes its height from `heightForWidth`, so the
+    hint's height is never used. The layout's own hint (each label's hint,
+    which QLabel keeps) is enough, and costs no text layout.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.layout().sizeHint().grownBy(self.contentsMargins())
+
+
+class MeasuredLabel(QLabel):
+    """A word-wrapped plain-text label that remembers its height at each width it was asked about.
+
+    Qt's layouts ask a wrapped label its height for several widths on every
+    layout pass (the scroll area, the view and its minimum size each ask), and
+    QLabel lays its text out afresh every time; the answer only changes with
+    the text, the font or the margins, so it is kept until one of them does.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setText(text)
+
+    def setContentsMargins(self, *margins) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()
+        super().setContentsMargins(*margins)
+
+    def setTextInteractionFlags(self, flags) -> None:  # noqa: N802 - Qt override
+        self._heights.clear()  # a selectable label measures through a text document, to the pixel
+        super().setTextInteractionFlags(flags)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() in _REMEASURE:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class SelectableLabel(MeasuredLabel):
     """A plain-text label whose text can be selected with the mouse or the keyboard.
 
     Selection is switched on when the pointer enters the label or it gets
@@ -137,7 +189,7 @@ def _rule(theme: Theme, parent: QWidget) -> QFrame:
     return line
 
 
-class ChipLabel(QLabel):
+class ChipLabel(MeasuredLabel):
     """Plain text on a rounded patch of colour (claim badges, the disputes heading)."""
 
     def __init__(self, text: str, background: str, foreground: str, theme: Theme,
@@ -180,7 +232,7 @@ class ClaimBadge(ChipLabel):
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
 
 
-class QuoteBlock(QWidget):
+class QuoteBlock(WrappedBlock, QWidget):
     """The source's own words, set off as a block quotation (a rule down the left side)."""
 
     def __init__(self, quote: str, theme: Theme, parent: QWidget | None = None) -> None:
@@ -200,7 +252,7 @@ class QuoteBlock(QWidget):
         painter.end()
 
 
-class CitationCard(QFrame):
+class CitationCard(WrappedBlock, QFrame):
     """One citation: badge, quote, locator, note, and the source it comes from."""
 
     def __init__(self, dataset: Dataset, cite: dict, focus: str, theme: Theme, lang: str,
@@ -268,7 +320,7 @@ def short_source_name(row: dict, limit: int = 60) -> str:
     return (cut or title[: limit - 1]) + "…"
 
 
-class SourceBlock(QWidget):
+class SourceBlock(WrappedBlock, QWidget):
     """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button.
 
     `compact` (classroom mode) says who, what kind and when in one line: the
@@ -335,7 +387,7 @@ class SourceBlock(QWidget):
         links.open_link(self.url, self.window())
 
 
-class FactView(QWidget):
+class FactView(WrappedBlock, QWidget):
     """The focused fact and every citation behind it, grouped by stance (disputes last, under their heading)."""
 
     def __init__(self, dataset: Dataset, target: str, theme: Theme, lang: str,

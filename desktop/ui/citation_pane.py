@@ -29,7 +29,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, SourceRecords, plain_label
+from .citation_cards import FactView, SourceRecords, WrappedBlock, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -111,6 +111,10 @@ def theme_palette(theme: Theme) -> QPalette:
     return palette
 
 
+class TextBlock(WrappedBlock, QWidget):
+    """A plain container of wrapped text (the scroll area's holder, the "select something" view)."""
+
+
 class CitationPane(QWidget):
     """The focused fact's citations as plain text, the Sources list, and citing tools.
 
@@ -148,7 +152,7 @@ class CitationPane(QWidget):
         self.scroll.setAccessibleName(self.tr("Who says so about the selected fact"))
         # One container for the scroll area's whole life: each focus swaps the view inside it, because
         # QScrollArea.setWidget re-polishes and lays out a new widget tree (~20 ms per focus change).
-        self._holder = QWidget()
+        self._holder = TextBlock()
         self._holder.setObjectName("citationHolder")
         self._holder.setAutoFillBackground(False)
         self._holder_box = QVBoxLayout(self._holder)
@@ -258,7 +262,7 @@ class CitationPane(QWidget):
             return BuiltView(view, view, view.accessible_summary())
         text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
                 if not focus else self.tr("Nothing in this dataset is called {target}.").format(target=visible(focus)))
-        content = QWidget()
+        content = TextBlock()
         content.setAutoFillBackground(False)
         box = QVBoxLayout(content)
         box.addWidget(plain_label(text, content, name="citationEmpty", theme=theme, muted=True))
@@ -273,6 +277,9 @@ class CitationPane(QWidget):
             if old is not None and old is not content:
                 old.hide()  # a hidden widget takes no room in the holder's layout
             if self._holder_box.indexOf(content) < 0:
+                # At the width it will have: a new widget is 640 px wide, and showing it would lay
+                # every wrapped label out at that width before the holder gives it its real one.
+                content.resize(self._holder.width(), content.height())
                 self._holder_box.addWidget(content)
             content.show()  # a child added to a shown widget stays hidden until shown
             self._content = content

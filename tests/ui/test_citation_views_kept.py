@@ -7,12 +7,13 @@ new view that shows the new look, and old views do not pile up.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.state import SelectionState
 from desktop.ui import i18n
-from desktop.ui.citation_cards import FactView
+from desktop.ui.citation_cards import FactView, MeasuredLabel, plain_label
 from desktop.ui.citation_pane import KEPT_VIEWS, CitationPane
 from desktop.ui.theme import LIGHT, PROJECTOR_DARK, themes
 from test_citation_data import citation_dataset
@@ -118,3 +119,34 @@ def test_a_hidden_pane_builds_nothing_until_it_is_shown(pane, state, qtbot):
     assert len(pane.findChildren(FactView)) == before
     pane.tabs.setCurrentIndex(0)
     assert shown(pane, "factTitle") == ["Overdose deaths"]
+
+
+def wrapped_labels(view) -> list[MeasuredLabel]:
+    return [label for label in view.findChildren(MeasuredLabel) if label.wordWrap() and label.isVisibleTo(view)]
+
+
+def test_a_new_view_lays_its_text_out_only_at_the_width_it_is_shown_at(pane, state, qtbot):
+    pane.resize(480, 200)  # every fact scrolls, so the scroll bar stays and the width with it
+    state.set_focus("e-plain", "timeline")
+    qtbot.waitUntil(pane.scroll.verticalScrollBar().isVisible)
+    state.set_focus("e-inject", "timeline")
+    view = pane.fact_view
+    qtbot.waitUntil(lambda: view.height() >= view.heightForWidth(view.width()))  # laid out and placed
+    QApplication.processEvents()
+    labels = wrapped_labels(view)
+    assert len(labels) > 10
+    # Not at a width the view never has (a new widget's 640 px, the size hint's width): only its own.
+    assert all(set(label._heights) == {label.width()} for label in labels), [
+        (label.objectName(), label.width(), sorted(label._heights)) for label in labels]
+
+
+def test_a_remembered_height_follows_the_text_and_the_font():
+    label = plain_label("A sentence long enough to wrap over several lines at a narrow width. " * 3)
+    height = label.heightForWidth(150)
+    assert label.heightForWidth(150) == height
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * 2)
+    label.setFont(font)
+    assert label.heightForWidth(150) > height
+    label.setText("Short.")
+    assert label.heightForWidth(150) < height
