@@ -64,9 +64,44 @@ class CsvTable:
     problems: list[Problem] = field(default_factory=list)
     complete: bool = False
     numbers: dict[str, np.ndarray] = field(default_factory=dict)  # number columns already parsed by the checks
+    dates: dict[str, np.ndarray] = field(default_factory=dict)  # per distinct text: PartialDate or None
+    _factors: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict, repr=False)
+    _indexes: dict[str, pd.Index | None] = field(default_factory=dict, repr=False)
 
     def problem(self, line: int | None, column: str | None, message: str, rule: str) -> None:
         self.problems.append(Problem(self.file, line, column, message, rule))
+
+    def factorized(self, column: str) -> tuple[np.ndarray, np.ndarray]:
+        """(code per row, distinct texts as an object array) of one column, found once.
+
+        Columns that repeat (periods, values, references, dates, vocabularies) are judged
+        once per distinct text and the verdicts spread back by code, by the cell rules and
+        the cross-table rules alike.
+        """
+        found = self._factors.get(column)
+        if found is None:
+            found = self._factors[column] = _factorize(self.frame[column].to_numpy(dtype=object))
+        return found
+
+    def id_index(self, column: str) -> pd.Index | None:
+        """The column as a hashed index for lookups, built once; None when a value repeats."""
+        if column not in self._indexes:
+            index = pd.Index(self.frame[column].to_numpy(dtype=object), dtype=object)
+            self._indexes[column] = index if index.is_unique else None
+        return self._indexes[column]
+
+
+def _factorize(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """pd.factorize, cheaper for a column written in runs (observations come series by series)."""
+    head = cells[:4096]
+    if len(cells) > 4096 and np.count_nonzero(head[1:] != head[:-1]) < 64:  # runs, judging by the start
+        starts = np.flatnonzero(cells[1:] != cells[:-1]) + 1
+        if len(starts) < len(cells) // 16:
+            starts = np.concatenate(([0], starts))
+            run_codes, uniques = pd.factorize(cells[starts])
+            return np.repeat(run_codes, np.diff(np.append(starts, len(cells)))), np.asarray(uniques, dtype=object)
+    codes, uniques = pd.factorize(cells)
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:

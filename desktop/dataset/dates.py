@@ -45,7 +45,7 @@ class PartialDate:
         if y_d:
             year, month, day = int(y_d), int(m_d), int(d_d)
             _check_month(text, month)
-            last = calendar.monthrange(year, month)[1] if year >= 1 else 31
+            last = _days_in_month(year, month) if year >= 1 else 31
             if not 1 <= day <= last:
                 raise DateError(f'"{text}" is not a date: {_MONTHS[month - 1]} {year} has {last} days')
             result = cls(year, month, day, DAY)
@@ -70,7 +70,7 @@ class PartialDate:
         if self.precision == DAY:
             return date(self.year, self.month, self.day)
         if self.precision == MONTH:
-            return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return date(self.year, self.month, _days_in_month(self.year, self.month))
         last_year = self.year + (9 if self.precision == DECADE else 0)
         return date(min(last_year, 9999), 12, 31)
 
@@ -109,6 +109,14 @@ class PartialDate:
 def _check_month(text: str, month: int) -> None:
     if not 1 <= month <= 12:
         raise DateError(f'"{text}" is not a date: the month must be 01 to 12')
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    # calendar.monthrange also works out the weekday, which made parsing dates twice as slow
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
 
 
 def _days_in_year(year: int) -> int:

@@ -11,8 +11,15 @@ import pandas as pd
 
 from .csvfile import CsvTable
 from .dates import OPEN_END, DateError, PartialDate
-from .periods import PERIOD_TYPES, PeriodError, period_span, period_spans
+from .periods import PERIOD_TYPES, PeriodError, date_days, period_span, period_spans
 from .rules import member, report, shown
+
+
+def is_in(cells: np.ndarray, ids: np.ndarray, index: pd.Index | None) -> np.ndarray:
+    """member(cells, ids), through the ids' own hashed index when they are unique (built once)."""
+    if index is None:
+        return member(cells, ids)
+    return index.get_indexer(cells) >= 0
 
 
 def usable(table: CsvTable | None) -> bool:
@@ -36,7 +43,17 @@ def check_events(events: CsvTable) -> None:
            "end-not-period")
     report(events, np.flatnonzero(period & ~has_end), "end",
            'a period needs an end: a date, or ".." if it is still going', "end-required")
-    for row in np.flatnonzero(period & has_end & (end != OPEN_END) & (start != "")):
+    rows = np.flatnonzero(period & has_end & (end != OPEN_END) & (start != ""))
+    if "start" in events.dates and "end" in events.dates:
+        # The cell checks parsed each distinct date once: compare days, not texts.
+        first, _ = date_days(events.dates["start"])
+        _, last = date_days(events.dates["end"])
+        first, last = first[events.factorized("start")[0][rows]], last[events.factorized("end")[0][rows]]
+        for row in rows[~np.isnat(first) & ~np.isnat(last) & (last < first)]:
+            events.problem(int(events.lines[row]), "end", (
+                f"the end {shown(end[row])} is before the start {shown(start[row])}"), "end-before-start")
+        return
+    for row in rows:
         try:
             first, last = PartialDate.parse(start[row]), PartialDate.parse(end[row])
         except DateError:
@@ -55,19 +72,20 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
     known = ser.drop_duplicates("series_id")
     types = dict(zip(known["series_id"], known["period_type"]))
     sid = obs["series_id"]
-    series_codes, series_uniques = pd.factorize(sid.to_numpy(dtype=object))
-    unknown = np.array([s not in types for s in series_uniques], dtype=bool)
+    series_codes, series_uniques = observations.factorized("series_id")
+    unknown = np.array([s not in types and s != "" for s in series_uniques], dtype=bool)
     cells = sid.to_numpy(dtype=object)
-    missing_rows = np.flatnonzero(unknown[series_codes] & (cells != "")) if len(sid) else np.zeros(0, int)
+    missing_rows = np.flatnonzero(unknown[series_codes]) if unknown.any() else np.zeros(0, int)
     report(observations, missing_rows, "series_id",
            lambda r: f"{shown(cells[r])} is not a series_id in series.csv", "ref-series")
-    period_codes, period_uniques = pd.factorize(obs["period"].to_numpy(dtype=object))
+    period_codes, period_uniques = observations.factorized("period")
     type_of_series = np.array([types.get(s, "") for s in series_uniques], dtype=object)
     type_codes = np.array([PERIOD_TYPES.index(t) if t in PERIOD_TYPES else -1 for t in type_of_series], dtype=np.int64)
     obs_types = type_codes[series_codes] if len(series_codes) else np.zeros(0, np.int64)
     n_periods = max(len(period_uniques), 1)
-    combo = obs_types.astype(np.int64) * n_periods + period_codes
-    inverse, uniques = pd.factorize(combo)  # hashing beats np.unique's sort on a million rows
+    combo = (obs_types.astype(np.int64) + 1) * n_periods + period_codes  # type -1 (unknown) too
+    inverse, uniques = _dense_factorize(combo, (len(PERIOD_TYPES) + 1) * n_periods)
+    uniques = uniques - n_periods  # back to type * n_periods + period, as below expects
     x0 = np.full(len(uniques), np.nan)
     x1 = np.full(len(uniques), np.nan)
     errors: dict[int, str] = {}
@@ -96,7 +114,7 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
         bad = np.flatnonzero(np.isin(inverse, list(errors)))
         report(observations, bad, "period", lambda r: errors[int(inverse[r])], "period-format")
     key = series_codes.astype(np.int64) * n_periods + period_codes
-    dup = pd.Series(key).duplicated(keep=False).to_numpy() & (period_codes >= 0)
+    dup = _repeated(key, len(series_uniques) * n_periods) & (period_codes >= 0)
     if dup.any():
         first: dict[int, int] = {}
         periods = obs["period"].to_numpy(dtype=object)
@@ -112,12 +130,40 @@ def observation_spans(observations: CsvTable, series: CsvTable) -> dict[str, np.
             "series_uniques": np.asarray(series_uniques, dtype=object)}
 
 
+def _dense_factorize(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """pd.factorize of small non-negative ints (< size), by table lookup instead of hashing.
+
+    The distinct keys come sorted, not in order of appearance; callers only look them up.
+    """
+    if size > 8 * len(keys) + 1024:
+        inverse, uniques = pd.factorize(keys)
+        return inverse, np.asarray(uniques, dtype=np.int64)
+    present = np.zeros(size, dtype=bool)
+    present[keys] = True
+    uniques = np.flatnonzero(present)
+    lookup = np.zeros(size, dtype=np.int64)
+    lookup[uniques] = np.arange(len(uniques))
+    return lookup[keys], uniques
+
+
+def _repeated(keys: np.ndarray, size: int) -> np.ndarray:
+    """Which of these non-negative ints (< size) occur more than once: duplicated(keep=False)."""
+    if size > 8 * len(keys) + 1024:
+        return pd.Series(keys).duplicated(keep=False).to_numpy()
+    counts = np.bincount(keys, minlength=size)
+    if counts.max(initial=0) <= 1:
+        return np.zeros(len(keys), dtype=bool)
+    return counts[keys] > 1
+
+
 class Targets:
     """Which ids exist, to resolve targets; knows what it cannot judge."""
 
     def __init__(self, events: CsvTable | None, series: CsvTable | None, observations: CsvTable | None):
         self.events_ok, self.series_ok, self.obs_ok = usable(events), usable(series), usable(observations)
-        self.event_ids = set(events.frame["event_id"].to_numpy(dtype=object)) if readable(events) else set()
+        nothing = np.zeros(0, dtype=object)
+        self.event_ids = events.frame["event_id"].to_numpy(dtype=object) if readable(events) else nothing
+        self.event_index = events.id_index("event_id") if readable(events) else None
         self.series_ids = set(series.frame["series_id"].to_numpy(dtype=object)) if readable(series) else set()
         self.observations = observations.frame if readable(observations) else None
 
@@ -125,11 +171,12 @@ class Targets:
         """("event"/"series"/"observation"/"" per target, and which unresolved ones are judgeable)."""
         values = targets.to_numpy(dtype=object)
         kinds = np.full(len(values), "", dtype=object)
-        is_event = targets.isin(self.event_ids).to_numpy()
-        is_series = targets.isin(self.series_ids).to_numpy()
+        is_event = is_in(values, self.event_ids, self.event_index)
+        is_series = member(values, list(self.series_ids))
         kinds[is_event] = "event"
         kinds[is_series & ~is_event] = "series"
-        at = np.flatnonzero(~is_event & ~is_series & targets.str.contains("@", regex=False).to_numpy(dtype=bool))
+        rest = np.flatnonzero(~is_event & ~is_series)  # few: most targets name an event or a series
+        at = rest[np.array(["@" in values[i] for i in rest.tolist()], dtype=bool)] if len(rest) else rest
         if len(at) and self.observations is not None:
             parts = targets.iloc[at].str.partition("@")
             wanted = set(parts[0])
@@ -138,8 +185,9 @@ class Targets:
             keys = set(zip(subset["series_id"], subset["period"]))
             found = np.array([(s, p) in keys for s, p in zip(parts[0], parts[2])], dtype=bool)
             kinds[at[found]] = "observation"
-        judgeable = np.where(np.isin(np.arange(len(values)), at), self.series_ok and self.obs_ok,
-                             self.events_ok and self.series_ok)
+        at_mask = np.zeros(len(values), dtype=bool)
+        at_mask[at] = True
+        judgeable = np.where(at_mask, self.series_ok and self.obs_ok, self.events_ok and self.series_ok)
         return kinds, judgeable
 
     def message(self, target: str) -> str:
@@ -184,7 +232,7 @@ def check_clash(events: CsvTable, series: CsvTable) -> None:
     ids = series.frame["series_id"]
     cells = ids.to_numpy(dtype=object)
     event_ids = events.frame["event_id"].to_numpy(dtype=object)
-    clash = member(cells, event_ids) & (cells != "")
+    clash = is_in(cells, event_ids, events.id_index("event_id")) & (cells != "")
     if not clash.any():
         return
     event_lines = {e: int(line) for e, line in zip(event_ids, events.lines) if e in set(cells[clash])}
@@ -200,11 +248,22 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
     frame = citations.frame
     supports = (frame["stance"] == "supports").to_numpy()
     targets = frame["target"].to_numpy(dtype=object)
-    backed = np.unique(targets[supports]).astype(object) if supports.any() else np.zeros(0, dtype=object)
+    supporting = targets[supports]
+
+    def backed() -> np.ndarray:  # every supported target, distinct (by hashing: np.unique sorts them)
+        return np.asarray(pd.unique(supporting), dtype=object)
+
     if usable(events):
         ids = events.frame["event_id"]
         cells = ids.to_numpy(dtype=object)
-        bad = ~member(cells, backed) & (cells != "")
+        index = events.id_index("event_id")
+        if index is not None:  # look the supported targets up among the events, not the reverse
+            found = index.get_indexer(supporting)
+            supported = np.zeros(len(cells), dtype=bool)
+            supported[found[found >= 0]] = True
+        else:
+            supported = member(cells, backed())
+        bad = ~supported & (cells != "")
         report(events, np.flatnonzero(bad), "event_id",
                lambda r: (f"event {shown(cells[r])} has no citation with stance \"supports\"; "
                           "add one in citations.csv"), "supported")
@@ -214,16 +273,16 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
         if spans is not None:  # judge each distinct series once, then spread by its codes
             uniques = spans["series_uniques"]
             series_ids = set(series.frame["series_id"].to_numpy(dtype=object))
-            backed_set = set(backed)
+            backed_set = set(supporting[member(supporting, uniques)])  # the supported ones among these series
             open_series = np.array([s in series_ids and s not in backed_set for s in uniques] + [False])
             pending = np.flatnonzero(open_series[spans["series_codes"]])
         else:
             known = member(sids, series.frame["series_id"].to_numpy(dtype=object))  # unknown ones are reported
-            pending = np.flatnonzero(known & ~member(sids, backed))
+            pending = np.flatnonzero(known & ~member(sids, backed()))
         if len(pending):
             sub = obs.iloc[pending]
             keys = (sub["series_id"] + "@" + sub["period"]).to_numpy(dtype=object)
-            missing = ~member(keys, backed)
+            missing = ~member(keys, backed())
             rows = pending[missing]
             sids = obs["series_id"].to_numpy(dtype=object)
             periods = obs["period"].to_numpy(dtype=object)

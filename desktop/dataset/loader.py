@@ -19,6 +19,7 @@ from .contract import DESCRIPTOR_FILE, TABLES, TABLES_BY_NAME
 from .csvfile import CsvTable, read_table
 from .dataset import OBSERVATION, SERIES, Dataset
 from .dates import OPEN_END, PartialDate
+from .periods import date_spans
 from .descriptor import read_descriptor
 from .problems import DatasetError, Problem, sort_problems
 from .rules import check_table
@@ -138,6 +139,8 @@ def _check_links(checked: _Checked) -> None:
 
 
 # ---- building --------------------------------------------------------------
+# The checked tables are the loader's own and are dropped once the Dataset is built, so the
+# builders add columns to their frames in place instead of copying a million rows first.
 def _with_columns(table: CsvTable, name: str) -> pd.DataFrame:
     """The table's frame with every contract column present (absent optional ones as empty text)."""
     frame = table.frame
@@ -147,21 +150,21 @@ def _with_columns(table: CsvTable, name: str) -> pd.DataFrame:
     return frame
 
 
-def _dates(values: pd.Series) -> pd.Series:
+def _dates(table: CsvTable, column: str) -> pd.Series:
     """PartialDate (or None for an empty cell or '..') per cell, parsing each distinct text once."""
-    return _spans(values)[0]
+    return _spans(table, column)[0]
 
 
 def _build(checked: _Checked) -> Dataset:
     t = checked.tables
-    sources = _with_columns(t["sources"], "sources").copy()
-    sources["published_date"] = _dates(sources["published"])
-    sources["accessed_date"] = _dates(sources["accessed"])
+    sources = _with_columns(t["sources"], "sources")
+    sources["published_date"] = _dates(t["sources"], "published")
+    sources["accessed_date"] = _dates(t["sources"], "accessed")
     return Dataset(
         root=checked.root,
         descriptor=checked.descriptor or {},
         sources=sources.set_index("source_id"),
-        events=_build_events(_with_columns(t["events"], "events").copy()),
+        events=_build_events(t["events"]),
         series=_with_columns(t["series"], "series").set_index("series_id"),
         observations=_build_observations(checked),
         citations=_build_citations(checked),
@@ -169,20 +172,28 @@ def _build(checked: _Checked) -> Dataset:
     )
 
 
-def _spans(values: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
-    """PartialDates per cell, and their first and after-last instants (NaN where no date), per distinct text."""
-    cells = values.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(cells)
-    parsed = [PartialDate.parse(v) if v not in ("", OPEN_END) else None for v in uniques]
-    lo = np.array([d.start_x() if d else np.nan for d in parsed] + [np.nan])
-    hi = np.array([d.end_x() if d else np.nan for d in parsed] + [np.nan])
-    objects = np.array(parsed + [None], dtype=object)
-    return pd.Series(objects[codes], index=values.index, dtype=object), lo[codes], hi[codes]
+def _spans(table: CsvTable, column: str) -> tuple[pd.Series, np.ndarray, np.ndarray]:
+    """PartialDates per cell, and their first and after-last instants (NaN where no date), per distinct text.
+
+    The cell checks have parsed each distinct date already (`CsvTable.dates`); a column they
+    did not parse (absent, or all empty) is parsed here.
+    """
+    codes, uniques = table.factorized(column)
+    parsed = table.dates.get(column)
+    if parsed is None:
+        parsed = np.full(len(uniques), None, dtype=object)
+        for i, value in enumerate(uniques):
+            if value not in ("", OPEN_END):
+                parsed[i] = PartialDate.parse(value)
+    lo, hi = date_spans(parsed)
+    index = table.frame.index
+    return pd.Series(parsed[codes], index=index, dtype=object), lo[codes], hi[codes]
 
 
-def _build_events(events: pd.DataFrame) -> pd.DataFrame:
-    start, x0, own_end = _spans(events["start"])
-    end, _, x1 = _spans(events["end"])
+def _build_events(table: CsvTable) -> pd.DataFrame:
+    events = _with_columns(table, "events")
+    start, x0, own_end = _spans(table, "start")
+    end, _, x1 = _spans(table, "end")
     open_ended = events["end"].to_numpy(dtype=object) == OPEN_END
     x1 = np.where(np.isnan(x1), own_end, x1)
     x1[open_ended] = np.nan
@@ -193,14 +204,15 @@ def _build_events(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def _build_observations(checked: _Checked) -> pd.DataFrame:
-    obs = _with_columns(checked.tables["observations"], "observations").copy()
-    spans = checked.spans
     table = checked.tables["observations"]
+    obs = _with_columns(table, "observations")
+    spans = checked.spans
     numbers = table.numbers.get("value")
     obs["value"] = numbers if numbers is not None else obs["value"].to_numpy(dtype=object).astype(np.float64)
-    qualifier = obs["qualifier"].to_numpy(dtype=object).copy()
-    qualifier[qualifier == ""] = "exact"
-    obs["qualifier"] = pd.array(qualifier, dtype="str")
+    codes, uniques = table.factorized("qualifier")
+    qualifier = uniques.copy()
+    qualifier[qualifier == ""] = "exact"  # the default, per distinct text, then spread by code
+    obs["qualifier"] = pd.array(qualifier[codes], dtype="str")
     x0, x1 = spans["x0"], spans["x1"]
     obs["x0"], obs["x1"], obs["x"] = x0, x1, (x0 + x1) / 2.0
     series_order = {sid: i for i, sid in enumerate(checked.tables["series"].frame["series_id"])}
@@ -214,7 +226,7 @@ def _build_observations(checked: _Checked) -> pd.DataFrame:
 
 
 def _build_citations(checked: _Checked) -> pd.DataFrame:
-    cites = _with_columns(checked.tables["citations"], "citations").copy()
+    cites = _with_columns(checked.tables["citations"], "citations")
     kinds = checked.citation_kinds
     targets = cites["target"].to_numpy(dtype=object)
     series_id = np.where(kinds == SERIES, targets, "").astype(object)
@@ -233,7 +245,7 @@ def _build_lessons(table: CsvTable | None) -> pd.DataFrame:
         frame = pd.DataFrame({c: pd.Series([], dtype=str) for c in columns})
         frame["step"] = frame["step"].astype(np.int64)
         return frame
-    lessons = _with_columns(table, "lessons").copy()
+    lessons = _with_columns(table, "lessons")
     lessons["step"] = lessons["step"].astype(np.int64)
     first = {lid: i for i, lid in reversed(list(enumerate(lessons["lesson_id"])))}
     lessons["_lesson"] = lessons["lesson_id"].map(first)

@@ -12,7 +12,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .dates import PartialDate, decimal_year
+from .dates import DAY, DECADE, MONTH, YEAR, PartialDate, decimal_year
 
 PERIOD_TYPES = ("year", "us-fiscal-year", "month", "day")
 
@@ -115,3 +115,54 @@ def period_spans(period_type: str, periods: np.ndarray) -> tuple[np.ndarray, np.
     result_ok = np.zeros(len(text), dtype=bool)
     result_ok[rows] = True
     return x0, x1, result_ok
+
+
+_PRECISION_CODES = {DECADE: 0, YEAR: 1, MONTH: 2, DAY: 3}
+
+
+def date_days(dates) -> tuple[np.ndarray, np.ndarray]:
+    """Each PartialDate's first and last calendar day (datetime64[D]; NaT for None), at once.
+
+    The same days as `PartialDate.first_day` and `last_day`, with numpy's calendar, which
+    (unlike pandas' timestamps) covers the years 0001 to 9999 that a date may name.
+    """
+    count = len(dates)
+    year = np.full(count, 1970, dtype=np.int64)
+    month = np.ones(count, dtype=np.int64)
+    day = np.ones(count, dtype=np.int64)
+    precision = np.full(count, -1, dtype=np.int64)
+    for i, date_ in enumerate(dates):
+        if date_ is not None:
+            year[i], month[i], day[i] = date_.year, date_.month or 1, date_.day or 1
+            precision[i] = _PRECISION_CODES[date_.precision]
+    years = (year - 1970).astype("datetime64[Y]")
+    months = years.astype("datetime64[M]") + (month - 1)
+    first = months.astype("datetime64[D]") + (day - 1)
+    last_year = np.where(precision == 0, np.minimum(year + 9, 9999), year)
+    end_of_year = ((last_year - 1970) + 1).astype("datetime64[Y]").astype("datetime64[D]") - 1
+    end_of_month = (months + 1).astype("datetime64[D]") - 1
+    last = np.where(precision == 3, first, np.where(precision == 2, end_of_month, end_of_year))
+    missing = precision < 0
+    first[missing] = np.datetime64("NaT")
+    last[missing] = np.datetime64("NaT")
+    return first, last
+
+
+def _day_decimal_years(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """decimal_year of each datetime64[D] day, and its year's length in days (NaN for NaT)."""
+    starts = days.astype("datetime64[Y]")
+    year = starts.astype(np.int64) + 1970
+    offset = (days - starts.astype("datetime64[D]")).astype(np.int64)
+    length = np.where((year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0)), 366, 365)
+    value = year + offset / length  # as decimal_year: int year + (yday - 1) / days, the same float
+    missing = np.isnat(days)
+    value = np.where(missing, np.nan, value)
+    return value, np.where(missing, np.nan, length.astype(np.float64))
+
+
+def date_spans(dates) -> tuple[np.ndarray, np.ndarray]:
+    """`PartialDate.start_x` and `end_x` of many dates at once (NaN for None), the same floats."""
+    first, last = date_days(dates)
+    start, _ = _day_decimal_years(first)
+    end, length = _day_decimal_years(last)
+    return start, end + 1.0 / length

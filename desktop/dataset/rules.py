@@ -81,33 +81,73 @@ def _translation_original(table: CsvTable, spec: Table, name: str) -> Column | N
     return original
 
 
+# Kinds whose cells repeat (a few hundred distinct values in a million rows): judged once per
+# distinct text, by code. Ids and free text are mostly distinct, so they are judged cell by cell.
+_BY_VALUE = frozenset({"vocab", "date", "end-date", "url", "number", "int", "ref", "period"})
+# Kinds with no rule of their own in this module (beyond "required"); the cross-table ones are in links.
+_NO_CELL_RULE = frozenset({"text", "tags", "ref", "target", "period"})
+
+
 def check_column(table: CsvTable, column: Column, values: pd.Series, name: str) -> None:
     """The rules of one column's kind; rows with an empty cell are left to the required check."""
-    cells = values.to_numpy(dtype=object)
-    empty = cells == ""  # numpy's object compare is several times faster than pandas' here
-    if column.required:
-        report(table, np.flatnonzero(empty), name,
-               f"{name} is required: this cell is empty", "required-value")
-    if empty.all():
-        return
     kind = column.kind
-    if kind == "id":
-        _check_ids(table, values, cells, empty, name, column.unique)
-    elif kind == "vocab":
-        bad = ~empty & ~values.isin(column.vocab).to_numpy()
-        report(table, np.flatnonzero(bad), name, lambda r: _vocab_message(cells[r], column), "vocabulary")
-    elif kind in ("date", "end-date"):
-        _check_dates(table, values, empty, name, allow_open=kind == "end-date")
-    elif kind == "url":
-        _check_unique_values(table, values, empty, name, _url_error, "url")
-    elif kind == "number":
-        _check_numbers(table, values, cells, empty, name)
-    elif kind == "int":
-        bad = ~empty & ~all_match(_STEP, cells)
-        report(table, np.flatnonzero(bad), name,
-               lambda r: f"{shown(cells[r])} is not a step number; write 1, 2, 3 …", "lesson-step")
+    if not column.required and kind in _NO_CELL_RULE and column.max_length is None:
+        return  # an optional free column: any text, empty or not, is allowed
+    if kind in _BY_VALUE:
+        codes, uniques = table.factorized(name)
+        empty_values = uniques == ""
+        empty = empty_values[codes]
+        if column.required:
+            report(table, np.flatnonzero(empty), name, f"{name} is required: this cell is empty", "required-value")
+        if empty_values.all():
+            return
+        _check_by_value(table, column, name, values, codes, uniques, empty_values)
+    else:
+        cells = values.to_numpy(dtype=object)
+        empty = cells == ""  # numpy's object compare is several times faster than pandas' here
+        if column.required:
+            report(table, np.flatnonzero(empty), name, f"{name} is required: this cell is empty", "required-value")
+        if empty.all():
+            return
+        if kind == "id":
+            _check_ids(table, values, cells, empty, name, column.unique)
     if column.max_length is not None:
         _check_length(table, values, name, column.max_length)
+
+
+def _check_by_value(table: CsvTable, column: Column, name: str, values: pd.Series, codes: np.ndarray,
+                    uniques: np.ndarray, empty_values: np.ndarray) -> None:
+    """The rules of a repeating column: each distinct text judged once, bad rows found by code."""
+    kind = column.kind
+
+    def rows_of(bad_values: np.ndarray) -> np.ndarray:
+        return np.flatnonzero(bad_values[codes]) if bad_values.any() else np.zeros(0, dtype=np.int64)
+
+    def cell(row: int) -> str:
+        return uniques[codes[row]]
+
+    if kind == "vocab":
+        bad = ~empty_values & ~member(uniques, column.vocab)
+        report(table, rows_of(bad), name, lambda r: _vocab_message(cell(r), column), "vocabulary")
+    elif kind in ("date", "end-date"):
+        _check_dates(table, codes, uniques, empty_values, name, allow_open=kind == "end-date")
+    elif kind == "url":
+        messages = _verdicts(uniques, empty_values, _url_error)
+        report(table, rows_of(messages != None), name, lambda r: messages[codes[r]], "url")  # noqa: E711
+    elif kind == "number":
+        _check_numbers(table, values, codes, uniques, empty_values, name)
+    elif kind == "int":
+        bad = ~empty_values & ~all_match(_STEP, uniques)
+        report(table, rows_of(bad), name,
+               lambda r: f"{shown(cell(r))} is not a step number; write 1, 2, 3 …", "lesson-step")
+
+
+def _verdicts(uniques: np.ndarray, empty_values: np.ndarray, error) -> np.ndarray:
+    """error(text) per distinct non-empty text (None where it is good), as an object array."""
+    verdicts = np.full(len(uniques), None, dtype=object)
+    for i in np.flatnonzero(~empty_values):
+        verdicts[i] = error(uniques[i])
+    return verdicts
 
 
 def all_match(pattern: re.Pattern, cells: np.ndarray) -> np.ndarray:
@@ -123,8 +163,10 @@ def _check_ids(table, values, cells, empty, name, unique: bool) -> None:
     long = np.fromiter(map(len, cells), dtype=np.int64, count=len(cells)) > ID_MAX
     report(table, np.flatnonzero(long), name,
            lambda r: f"this id has {len(cells[r])} characters; an id may have at most {ID_MAX}", "id-length")
+    if not unique or table.id_index(name) is not None:
+        return  # the index is built once and reused to resolve references into the table
     dup = values.duplicated(keep=False).to_numpy() & ~empty
-    if unique and dup.any():
+    if dup.any():
         first: dict[str, int] = {}
         for row in np.flatnonzero(dup):
             value = cells[row]
@@ -150,33 +192,27 @@ def _vocab_message(value: str, column: Column) -> str:
     return f"{shown(value)} is not allowed in {column.name}{hint}; use one of: {allowed}"
 
 
-def _check_dates(table, values, empty, name, allow_open: bool) -> None:
-    def error(value: str) -> str | None:
+def _check_dates(table, codes, uniques, empty_values, name, allow_open: bool) -> None:
+    """Parse each distinct date once; report the rows of bad ones, keep the good ones for the loader."""
+    dates = np.full(len(uniques), None, dtype=object)
+    messages = np.full(len(uniques), None, dtype=object)
+    for i in np.flatnonzero(~empty_values):
+        value = uniques[i]
         if allow_open and value == OPEN_END:
-            return None
+            continue
         # dates.py's pattern ends in `$` (a final line break slips through) and its \d takes any
         # script's digits ("２０１９"); refuse both here.
         if "\n" in value or not value.isascii():
-            return f'{shown(value)} is not a date; write 2019-11-04, 2019-11, 2019 or 201X with digits 0-9'
+            messages[i] = f'{shown(value)} is not a date; write 2019-11-04, 2019-11, 2019 or 201X with digits 0-9'
+            continue
         try:
-            PartialDate.parse(value)
+            dates[i] = PartialDate.parse(value)
         except DateError as err:
-            return str(err) + (" or .. for a period still going" if allow_open else "")
-        return None
-
-    _check_unique_values(table, values, empty, name, error, "date-format")
-
-
-def _check_unique_values(table, values, empty, name, error, rule) -> None:
-    """Judge each distinct value once (dates and URLs repeat a lot), then report every row that has a bad one."""
-    filled = values[~empty]
-    verdicts = {value: error(value) for value in pd.unique(filled.to_numpy(dtype=object))}
-    bad = {value: message for value, message in verdicts.items() if message}
-    if not bad:
-        return
-    cells = values.to_numpy(dtype=object)
-    rows = np.flatnonzero(values.isin(list(bad)).to_numpy())
-    report(table, rows, name, lambda r: bad[cells[r]], rule)
+            messages[i] = str(err) + (" or .. for a period still going" if allow_open else "")
+    table.dates[name] = dates
+    bad = messages != None  # noqa: E711 (element-wise)
+    if bad.any():
+        report(table, np.flatnonzero(bad[codes]), name, lambda r: messages[codes[r]], "date-format")
 
 
 def _url_error(value: str) -> str | None:
@@ -193,23 +229,23 @@ def _url_error(value: str) -> str | None:
     return None
 
 
-def _check_numbers(table, values, cells, empty, name) -> None:
+def _check_numbers(table, values, codes, uniques, empty_values, name) -> None:
     # Only digits, signs, '.', 'e' can make a decimal; float() then rejects malformed ones,
     # and isfinite rejects overflow (1e999). Words like "nan" or "inf" fail the first test.
-    any_empty = bool(empty.any())
-    filled = cells[~empty] if any_empty else cells  # indexing a million objects costs; skip it when we can
+    # Values repeat (counts, rounded figures): each distinct text is converted once.
+    filled = uniques[~empty_values]
     if not "".join(filled).translate(_NUMBER_CHARS):
         try:
             parsed = np.asarray(filled, dtype=np.float64)
             if np.isfinite(parsed).all():
-                if any_empty:
-                    numbers = np.full(len(cells), np.nan)
-                    numbers[~empty] = parsed
-                    parsed = numbers
-                table.numbers[name] = parsed
+                by_value = np.full(len(uniques), np.nan)
+                by_value[~empty_values] = parsed
+                table.numbers[name] = by_value[codes]
                 return
         except ValueError:
             pass
+    cells = values.to_numpy(dtype=object)
+    empty = empty_values[codes]
     numeric = pd.to_numeric(values.where(~empty, "0"), errors="coerce").to_numpy(dtype=np.float64)
     suspicious = ~empty & ~np.isfinite(numeric)
     # to_numeric accepts some texts that are not decimal ("nan", " 1"); check the rest by regex.
