@@ -18,8 +18,6 @@ Neither function knows about Qt widgets; both are pure and cheap.
 """
 from __future__ import annotations
 
-import html
-
 # One marker per control, named as Unicode abbreviates it.
 BIDI_CONTROLS: dict[str, str] = {
     "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF", "\u202d": "LRO", "\u202e": "RLO",
@@ -44,5 +42,7 @@ def tooltip(text: str) -> str:
 
     Line breaks are kept. The text is passed through `visible` first.
     """
+    import html  # html.entities is a large table: not on the way to the first paint, where `visible` is needed
+
     escaped = html.escape(visible(text), quote=False).replace("\n", "<br>")
     return f"<p>{escaped}</p>"
