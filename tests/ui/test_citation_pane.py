@@ -323,3 +323,14 @@ def test_presenting_the_disputes_step_at_1024x768_shows_the_disagreeing_quote(qt
     finally:
         window.presentation.stop()
         themes().set_theme(LIGHT)
+
+
+def test_a_quote_is_set_off_by_a_rule_down_its_left_side(pane, state):
+    state.set_focus("e-inject", "timeline")
+    quote = pane.fact_view.findChildren(QuoteBlock)[0]
+    image = quote.grab().toImage()
+    ratio = image.devicePixelRatio()
+    rule = {image.pixelColor(round(1 * ratio), round(y * ratio)).name().upper() for y in (1, quote.height() // 2, quote.height() - 2)}
+    assert rule == {LIGHT.muted.upper()}  # top to bottom
+    assert quote.contentsRect().left() >= 12  # the words start clear of it
+    assert quote.text() == INJECTION_QUOTE and quote.textFormat() == Qt.TextFormat.PlainText
