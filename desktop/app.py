@@ -16,6 +16,7 @@ from . import paths
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 FONT_FAMILY = "Atkinson Hyperlegible"
+UPRIGHT_FACES = ("Regular", "Bold")  # the menus, toolbar and "Opening dataset…" of the first frame
 
 
 def _prepare_environment(headless: bool) -> str | None:
@@ -31,20 +32,35 @@ def _prepare_environment(headless: bool) -> str | None:
     return None
 
 
-def register_fonts() -> None:
-    """Load the bundled projector-friendly font so every machine renders the same (STACK.md trap 6)."""
+_registered_fonts: set[str] = set()
+
+
+def register_fonts(faces: tuple[str, ...] = ()) -> None:
+    """Load the bundled projector-friendly font so every machine renders the same (STACK.md trap 6).
+
+    `faces` limits it to the files whose names contain one of these (say "Regular", "Bold");
+    every file is loaded once, however often this is called.
+    """
     from PySide6.QtGui import QFont, QFontDatabase
     from PySide6.QtWidgets import QApplication
 
     for font_file in paths.resources_of("fonts", ".ttf"):
-        QFontDatabase.addApplicationFont(str(font_file))
+        wanted = not faces or any(font_file.stem.endswith(face) for face in faces)
+        if wanted and font_file.name not in _registered_fonts:
+            QFontDatabase.addApplicationFont(str(font_file))
+            _registered_fonts.add(font_file.name)
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(max(QApplication.font().pointSizeF(), 10.5))
     QApplication.setFont(font)
 
 
-def create_application():
-    """The QApplication with Factdeck's name, font and style."""
+def create_application(*, before_first_paint: bool = False):
+    """The QApplication with Factdeck's name, font and style.
+
+    With `before_first_paint`, only what the first frame shows is set up (the
+    upright faces of the font); the caller then calls `finish_application`
+    just after the window has painted.
+    """
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -53,11 +69,19 @@ def create_application():
     app.setOrganizationName(paths.ORGANISATION)
     app.setApplicationDisplayName(paths.APP_NAME)
     app.setWindowIcon(QIcon(str(paths.resource("icons", "factdeck.png"))))
+    if before_first_paint:
+        register_fonts(UPRIGHT_FACES)
+    else:
+        finish_application(app)
+    return app
+
+
+def finish_application(app) -> None:
+    """The rest of the application's set-up: the italic faces and the keyboard focus ring."""
     register_fonts()
     from .ui.style import apply_style
 
     apply_style(app)  # a focus ring keyboard users can see
-    return app
 
 
 def start_folder(settings, headless: bool = False) -> Path:
@@ -108,7 +132,7 @@ def run(options: argparse.Namespace) -> int:
     from .state import SelectionState
     from .ui.main_window import MainWindow
 
-    app = create_application()
+    app = create_application(before_first_paint=True)
     settings = Settings()
     # Renders (--screenshot, --smoke-test) are the same on every machine: English unless --lang says.
     chosen = (options.lang or "en") if headless else i18n.choose_language(options.lang, settings.get(LANGUAGE))
@@ -123,6 +147,7 @@ def run(options: argparse.Namespace) -> int:
 
     window.show()
     app.processEvents()
+    finish_application(app)
     if headless:
         window.install_commands()
         return _render_and_exit(app, window, state, options, folder, handler)

@@ -1,4 +1,4 @@
-"""The interactive start-up as `factdeck` runs it: the garbage collector is off while it starts, then back."""
+"""The interactive start-up as `factdeck` runs it: what waits until after the first paint, and the garbage collector."""
 from __future__ import annotations
 
 import json
@@ -28,15 +28,25 @@ def first_dataset_shown():
     if w is None:
         QTimer.singleShot(20, first_dataset_shown)
         return
+    from PySide6.QtGui import QFontDatabase
+    from desktop.app import FONT_FAMILY
+    from desktop.ui.style import focus_ring
+
     report["first"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
+    report["faces"] = sorted(QFontDatabase.styles(FONT_FAMILY))
+    report["focus_ring"] = focus_ring() is not None
     w.open_dataset(Path(sys.argv[1]), background=False)
     report["second"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(), "title": w.windowTitle()}
     QApplication.instance().exit(0)
 
 original = app_module.create_application
-def create_application():
-    app = original()
+def create_application(**options):
+    app = original(**options)
+    from PySide6.QtGui import QFontDatabase
+    from desktop.app import FONT_FAMILY
+
     report["while_starting"] = {"enabled": gc.isenabled()}
+    report["faces_first"] = sorted(QFontDatabase.styles(FONT_FAMILY))
     QTimer.singleShot(20, first_dataset_shown)
     return app
 
@@ -55,6 +65,9 @@ def test_start_up_pauses_the_collector_then_freezes_what_it_made(isolated_home):
     assert done.returncode == 0, done.stderr
     report = json.loads(next(line for line in done.stdout.splitlines() if line.startswith("REPORT "))[7:])
     assert report["while_starting"] == {"enabled": False}
+    # The first frame needs only the upright faces; the italics and the focus ring follow it.
+    assert report["faces_first"] == ["Bold", "Regular"]
+    assert report["faces"] == ["Bold", "Bold Italic", "Italic", "Regular"] and report["focus_ring"]
     # Back on, with the start-up's objects frozen so the first collection does not walk them all.
     assert report["first"]["enabled"] is True and report["first"]["frozen"] > 10_000
     # Another dataset replaces the first: everything is unfrozen, so the old one can be collected.

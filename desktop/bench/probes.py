@@ -155,8 +155,8 @@ def app_startup(folder: str = "") -> None:
     keep: list = []
     original = app_module.create_application
 
-    def create_application():
-        app = original()
+    def create_application(**options):
+        app = original(**options)
         _watch_startup(app, result, keep)
         return app
 
