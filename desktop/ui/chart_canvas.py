@@ -65,7 +65,8 @@ class _Row:
     right: pg.ViewBox | None
     units: dict[str, str]  # side → unit
     drawn: list[_Drawn] = field(default_factory=list)
-    overlays: list = field(default_factory=list)  # (view, item): the focused event and value, redrawn per focus
+    overlays: list = field(default_factory=list)  # (view, item): the focused event and value shown now
+    kept: dict = field(default_factory=dict)  # the overlay items by kind, made once, moved and shown per focus
     ticks: EventTicks | None = None  # the event markers, drawn anew only when the events shown change
 
 
@@ -182,6 +183,11 @@ class ChartCanvas(QObject):
         self._publish.setSingleShot(True)
         self._publish.setInterval(0)
         self._publish.timeout.connect(self._emit_x_range)
+        # Ranges set by the owner within one pass (a focus brings its fact into view, then the timeline's
+        # range follows) are one change, not a view that keeps moving.
+        self._owner_pass = QTimer(self)
+        self._owner_pass.setSingleShot(True)
+        self._owner_pass.setInterval(0)
 
     # ---- building ----------------------------------------------------------
     def set_series(self, series: list[ChartSeries]) -> None:
@@ -215,9 +221,7 @@ class ChartCanvas(QObject):
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
         self._fill_legend()
-        # The legend row is exactly as tall as the legend: the charts get the rest.
-        self.legend.layout.activate()
-        grid.setRowFixedHeight(0, self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height())
+        self._fit_legend_row()
         self._draw_ticks()
         self._draw_overlays()
         self._make_hover()
@@ -295,9 +299,29 @@ class ChartCanvas(QObject):
         return distinct_part(title, [s.title for s in self.series])
 
     def refit_legend(self, size: tuple[float, float]) -> None:
-        """Rebuild when a new size calls for another legend layout."""
-        if self.legend is not None and self._legend_columns(size) != self._legend_fit:
-            self.rebuild()
+        """Lay the legend out again when a new size calls for another number of columns or entry width.
+
+        Only the legend is made again: the plots, their lines and the range stay (the first resize of
+        a new window used to draw a million values a second time).
+        """
+        if self.legend is None:
+            return
+        fit = self._legend_columns(size)
+        if fit == self._legend_fit:
+            return
+        self._legend_fit = fit
+        self.layout.removeItem(self.legend)
+        self.legend = self._make_legend(fit[0])
+        self.layout.addItem(self.legend, row=0, col=0)
+        self._fill_legend()
+        self._fit_legend_row()
+        self.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
+
+    def _fit_legend_row(self) -> None:
+        """The legend row is exactly as tall as the legend: the charts get the rest."""
+        self.legend.layout.activate()
+        height = self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
+        self.layout.layout.setRowFixedHeight(0, height)
 
     def _make_legend(self, columns: int) -> pg.LegendItem:
         t = self.theme
@@ -431,9 +455,12 @@ class ChartCanvas(QObject):
         """The view moved: a second move before the idle timer fires means it keeps moving, so draw light."""
         if not self._many:
             return
-        if self._idle.isActive() and not self._light:
+        same_step = self._setting_range and self._owner_pass.isActive()
+        if self._idle.isActive() and not self._light and not same_step:
             self._begin_light()
         self._idle.start()
+        if self._setting_range:
+            self._owner_pass.start()
 
     def _begin_light(self) -> None:
         self._light = True
@@ -517,50 +544,76 @@ class ChartCanvas(QObject):
                 row.ticks = EventTicks(self.event_xs, (0.93, 1.0), pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
                 vb.addItem(row.ticks, ignoreBounds=True)
 
+    def _kept(self, row: _Row, key: str, vb: pg.ViewBox, make):
+        """The row's overlay item `key`, made and added to `vb` the first time, then only moved and shown."""
+        item = row.kept.get(key)
+        if item is None:
+            item = make()
+            vb.addItem(item, ignoreBounds=True)
+            row.kept[key] = item
+        return item
+
     def _draw_overlays(self) -> None:
-        """Draw the focused event (line or span, and its title) and the ring round the focused value."""
+        """Show the focused event (line or span, and its title) and the ring round the focused value.
+
+        The items are made once per row and then moved, retitled, shown or hidden: a focus change
+        adds and removes nothing in the scene.
+        """
         t = self.theme
-        for row in self.rows:
-            for vb, item in row.overlays:
-                vb.removeItem(item)
-            row.overlays = []
-            vb = row.plot.vb
-            added = []
-            if self.marker is not None:
-                x0, x1 = self.marker
-                colour = QColor(t.highlight)
-                if x1 > x0:
-                    fill = QColor(colour)
-                    fill.setAlpha(60)
-                    region = pg.LinearRegionItem((x0, x1), movable=False, brush=pg.mkBrush(fill),
-                                                 pen=pg.mkPen(colour, width=max(1.0, t.line_width / 2)))
-                    added.append(region)
-                else:
-                    line = pg.InfiniteLine(pos=x0, angle=90, movable=False, pen=pg.mkPen(colour, width=t.line_width * 1.5))
-                    added.append(line)
-            for item in added:
-                vb.addItem(item, ignoreBounds=True)
-                row.overlays.append((vb, item))
-        if self.marker is not None and self.marker_label and self.rows:
-            label = pg.TextItem(color=t.foreground, anchor=(0, 0))
-            label.setText(self.marker_label)  # setText is plain text: no markup is read
-            label.setFont(self._font(0.9))
-            label.setPos(self.marker[0], 0)
-            label.setZValue(20)
-            row = self.rows[0]
-            row.plot.vb.addItem(label, ignoreBounds=True)
-            row.overlays.append((row.plot.vb, label))
-            self._place_marker_label()
+        colour = QColor(t.highlight)
+        ring_at = None
         if self.ring is not None:
             found = self.drawn_of(self.ring[0])
             if found is not None and self.ring[1] < found[1].count:
-                row, d = found
-                ring = pg.ScatterPlotItem([d.series.x[self.ring[1]]], [d.y[self.ring[1]]], symbol="o",
-                                          size=t.marker_size * 2.4, brush=None,
-                                          pen=pg.mkPen(t.highlight, width=t.line_width * 1.5))
-                ring.setZValue(30)
-                d.vb.addItem(ring, ignoreBounds=True)
-                row.overlays.append((d.vb, ring))
+                ring_at = found
+        for index, row in enumerate(self.rows):
+            vb = row.plot.vb
+            wanted: dict[str, object] = {}
+            if self.marker is not None:
+                x0, x1 = self.marker
+                if x1 > x0:
+                    def region(colour=colour):
+                        fill = QColor(colour)
+                        fill.setAlpha(60)
+                        return pg.LinearRegionItem((x0, x1), movable=False, brush=pg.mkBrush(fill),
+                                                   pen=pg.mkPen(colour, width=max(1.0, t.line_width / 2)))
+                    item = self._kept(row, "region", vb, region)
+                    item.setRegion((x0, x1))
+                    wanted["region"] = item
+                else:
+                    item = self._kept(row, "line", vb, lambda: pg.InfiniteLine(
+                        pos=x0, angle=90, movable=False, pen=pg.mkPen(colour, width=t.line_width * 1.5)))
+                    item.setPos(x0)
+                    wanted["line"] = item
+                if index == 0 and self.marker_label:
+                    def label():
+                        made = pg.TextItem(color=t.foreground, anchor=(0, 0))
+                        made.setFont(self._font(0.9))
+                        made.setZValue(20)
+                        return made
+                    item = self._kept(row, "label", vb, label)
+                    if item.textItem.toPlainText() != self.marker_label:
+                        item.setText(self.marker_label)  # setText is plain text: no markup is read
+                    item.setPos(x0, 0)
+                    wanted["label"] = item
+            if ring_at is not None and ring_at[0] is row:
+                d = ring_at[1]
+                key = "ring-" + d.side
+                point = ([d.series.x[self.ring[1]]], [d.y[self.ring[1]]])
+                style = {"symbol": "o", "size": t.marker_size * 2.4, "brush": None,
+                         "pen": pg.mkPen(t.highlight, width=t.line_width * 1.5)}
+
+                def ring(point=point, style=style):
+                    made = pg.ScatterPlotItem(*point, **style)
+                    made.setZValue(30)
+                    return made
+                item = self._kept(row, key, d.vb, ring)
+                item.setData(*point, **style)
+                wanted[key] = item
+            for key, item in row.kept.items():
+                item.setVisible(key in wanted)
+            row.overlays = [(item.getViewBox(), item) for item in wanted.values()]
+        self._place_marker_label()
 
     def _place_marker_label(self) -> None:
         """Keep the focused event's title at the top of the view as the values' range changes."""
@@ -604,6 +657,9 @@ class ChartCanvas(QObject):
 
     def set_x_range(self, x0: float, x1: float) -> None:
         if self.rows and x1 > x0:
+            shown = self.rows[0].plot.vb.viewRange()[0]
+            if self._x_range is not None and shown[0] == x0 and shown[1] == x1:
+                return  # already there (the timeline echoing the range the chart just set): nothing to redo
             self._setting_range = True
             try:
                 self.rows[0].plot.vb.setXRange(x0, x1, padding=0)

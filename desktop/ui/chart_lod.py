@@ -164,6 +164,7 @@ class PeakCurve(pg.PlotDataItem):
         if math.isclose(ds, self._adsLastValue, rel_tol=0.01):  # as pyqtgraph: no flip-flopping at a boundary
             ds = self._adsLastValue
         self._adsLastValue = ds
+        self._display_width = width
         # One group beyond each edge, so the line runs on to the edges of the view.
         a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
         b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
@@ -172,6 +173,14 @@ class PeakCurve(pg.PlotDataItem):
         self.setProperty("xViewRangeWasChanged", False)
         self.setProperty("yViewRangeWasChanged", False)
         return self._datasetDisplay
+
+    def viewTransformChanged(self):  # noqa: N802 - pyqtgraph override
+        """A resized view needs groups for its new width (the range, and so pyqtgraph, may not have changed)."""
+        super().viewTransformChanged()
+        if (self._datasetDisplay is not None and self._peaks_apply()
+                and self.getViewBox().width() != getattr(self, "_display_width", None)):
+            self._datasetDisplay = None
+            self.updateItems(styleUpdate=False)
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         if getattr(self, "_extent", None) is None or frac != 1.0:

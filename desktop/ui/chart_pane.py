@@ -161,10 +161,9 @@ class ChartPane(QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
         if watched is self.view and event.type() == QEvent.Type.Resize:
-            rebuilds = self._rebuilds
+            # Only the legend is laid out again (never the plots); then it may fit (or not) at this height.
             self.canvas.refit_legend((float(self.view.width()), float(self.view.height())))
-            if rebuilds == self._rebuilds:  # not rebuilt: the legend may fit (or not) at this height
-                self._place_legend()
+            self._place_legend()
         elif watched is self.view.viewport():
             # Hover is read here, not from the scene's sigMouseMoved: the scene drops moves that come
             # quickly after another, and the one it drops may be where the pointer stops.
@@ -214,10 +213,11 @@ class ChartPane(QWidget):
         return [it.data(0, SERIES_ROLE) for it in self._series_items() if it.checkState(0) == Qt.CheckState.Checked]
 
     def set_series_checked(self, series_id: str, checked: bool) -> None:
-        """Tick or untick a series, as a user would in the list."""
+        """Tick or untick a series, as a user would in the list (nothing is redrawn when it already is)."""
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         for item in self._series_items():
-            if item.data(0, SERIES_ROLE) == series_id:
-                item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            if item.data(0, SERIES_ROLE) == series_id and item.checkState(0) != state:
+                item.setCheckState(0, state)
 
     def shown_series(self) -> list[str]:
         """The series drawn now: the ticked ones, or, while a source filter is set, the ones it backs."""

@@ -1,0 +1,121 @@
+"""What the chart pane does NOT redo: it builds its plots once, and a focus change only moves its marks.
+
+Checked by behaviour (how often the plots are built, which items the scene holds), never by timing;
+the timings are in tests/benchmarks/bench_chart.py and `python -m desktop.bench`.
+"""
+from __future__ import annotations
+
+import pytest
+
+from desktop.state import SelectionState
+from desktop.ui.chart_canvas import ChartCanvas
+from desktop.ui.chart_pane import ChartPane
+from test_chart_support import chart_dataset
+
+
+@pytest.fixture
+def builds(monkeypatch):
+    """Every ChartCanvas.rebuild call, counted (a spy: the real rebuild still runs)."""
+    calls = []
+    real = ChartCanvas.rebuild
+
+    def spy(self):
+        calls.append(self)
+        real(self)
+
+    monkeypatch.setattr(ChartCanvas, "rebuild", spy)
+    return calls
+
+
+def open_pane(qtbot, state=None, size=(1100, 650)) -> ChartPane:
+    pane = ChartPane(chart_dataset(), state or SelectionState())
+    qtbot.addWidget(pane)
+    pane.resize(*size)
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.waitUntil(lambda: pane.canvas._legend_fit == pane.canvas._legend_columns())  # laid out at its size
+    return pane
+
+
+def test_the_plots_are_built_once_when_the_pane_opens_and_resizing_keeps_them(qtbot, builds):
+    pane = open_pane(qtbot)
+    assert len(builds) == 1  # not once more on the first resize
+    line = pane.canvas.drawn_of("deaths")[1].lines[0][0]
+    pane.resize(500, 900)  # a much narrower pane: the legend takes another layout
+    qtbot.waitUntil(lambda: pane.canvas._legend_fit == pane.canvas._legend_columns())
+    assert len(builds) == 1
+    assert pane.canvas.drawn_of("deaths")[1].lines[0][0] is line
+    assert line.scene() is pane.view.scene()
+
+
+def test_a_resize_lays_the_legend_out_for_the_new_size(qtbot):
+    pane = open_pane(qtbot, size=(1400, 700))
+    wide = pane.canvas._legend_fit
+    pane.resize(420, 900)
+    qtbot.waitUntil(lambda: pane.canvas._legend_fit != wide)
+    assert pane.canvas._legend_fit == pane.canvas._legend_columns()
+    assert pane.canvas.legend.scene() is pane.view.scene()
+    assert len(pane.canvas.legend.items) == len(pane.canvas.series) + 1  # each series and the hollow note
+
+
+def test_focusing_facts_of_series_already_shown_never_rebuilds_the_plots(qtbot, builds):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    builds.clear()
+    for target in ["deaths", "deaths@2018", "law-passed", "opioid-deaths@2016", "wave", "deaths@2020", ""]:
+        state.set_focus(target, "timeline")
+    assert builds == []
+
+
+def test_a_ticked_series_hidden_by_a_source_filter_is_not_rebuilt_on_focus(qtbot, builds):
+    from desktop.dataset.filters import Filters
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    state.set_filters(Filters(source_id="cbp"), "citations")  # only the seizures are backed by it
+    assert pane.shown_series() == ["seizures"] and "deaths" in pane.checked_series()
+    builds.clear()
+    state.set_focus("deaths@2018", "timeline")  # already ticked: ticking it again changes nothing
+    assert builds == []
+
+
+def test_focusing_a_series_not_shown_builds_it_once(qtbot, builds):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    builds.clear()
+    state.set_focus("scripts@2018-02", "timeline")
+    assert "scripts" in pane.checked_series() and pane.canvas.drawn_of("scripts") is not None
+    assert len(builds) == 1
+    state.set_focus("scripts@2018-03", "timeline")
+    assert len(builds) == 1
+
+
+def test_a_focus_change_moves_the_marks_and_adds_nothing_to_the_scene(qtbot):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    for target in ["law-passed", "wave", "deaths@2018"]:  # each kind of mark made once
+        state.set_focus(target, "timeline")
+    scene = pane.view.scene()
+    before = set(map(id, scene.items()))
+    ring = next(item for _, item in pane.canvas.rows[0].overlays if item.__class__.__name__ == "ScatterPlotItem")
+    state.set_focus("deaths@2016", "timeline")
+    assert pane.canvas.ring == ("deaths", 1)
+    assert ring.isVisible() and ring.getData()[0][0] == pytest.approx(pane.canvas.drawn_of("deaths")[1].series.x[1])
+    state.set_focus("evil-event", "timeline")
+    state.set_focus("wave", "timeline")
+    assert not ring.isVisible()  # no value focused: the ring is hidden, not removed
+    state.set_focus("law-passed", "timeline")
+    assert set(map(id, scene.items())) == before
+
+
+def test_the_timeline_echoing_the_range_the_chart_set_changes_nothing(qtbot, monkeypatch):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2015.0, 2016.0)
+    fits = []
+    real = ChartCanvas._settle
+    monkeypatch.setattr(ChartCanvas, "_settle", lambda self: (fits.append(self), real(self)))
+    pane.canvas.set_x_range(2015.0, 2016.0)  # the range it shows (a focus, then the timeline following it)
+    assert fits == []  # the value axes are not fitted again
+    state.set_time_range(2015.0, 2017.0, "timeline")
+    assert len(fits) == 1 and pane.canvas.x_range() == (2015.0, 2017.0)
