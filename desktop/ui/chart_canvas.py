@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainterPath, QPen
 from pyqtgraph.graphicsItems.UIGraphicsItem import UIGraphicsItem
 
@@ -113,8 +113,22 @@ class EventTicks(UIGraphicsItem):
         self._update_path()
         return self._shown
 
+    def boundingRect(self):  # noqa: N802 - Qt override
+        """Only the strip the ticks are drawn in (a pixel more each side): new ticks repaint that strip,
+        not the whole plot and its lines (a filter change per key of the search box)."""
+        rect = super().boundingRect()
+        if rect.isNull():
+            return rect
+        height = rect.height()
+        pad = abs(self.pixelHeight() or 0.0) * 2
+        return QRectF(rect.x(), rect.y() + self.yrange[0] * height - pad, rect.width(),
+                      (self.yrange[1] - self.yrange[0]) * height + 2 * pad)
+
+    def _view_rect(self):
+        return super().boundingRect()
+
     def _update_path(self) -> None:
-        rect = self.boundingRect()
+        rect = self._view_rect()
         per_px = self.pixelWidth()
         key = (rect.left(), rect.right(), per_px)
         if key == self._key:
@@ -129,7 +143,7 @@ class EventTicks(UIGraphicsItem):
 
     def paint(self, p, *args) -> None:
         self._update_path()
-        rect = self.boundingRect()
+        rect = self._view_rect()
         height = rect.height()
         p.translate(0, rect.y() + self.yrange[0] * height)
         p.scale(1.0, (self.yrange[1] - self.yrange[0]) * height)

@@ -52,6 +52,9 @@ class ChartPane(QWidget):
         self._applying_range = False
         self._filling_list = False
         self._order = {sid: i for i, sid in enumerate(dataset.series.index)}
+        # Read once: every filter change (each key typed in the search box) picks from these.
+        self._all_event_xs = dataset.events["x0"].to_numpy(dtype=float)
+        self._all_event_ids = dataset.events.index.to_numpy()
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("chartToolbar")
@@ -435,8 +438,8 @@ class ChartPane(QWidget):
     # ---- filters ------------------------------------------------------------------
     def _on_state_filters_changed(self, filters, _origin: str) -> None:
         mask = self.dataset.event_mask(filters)
-        xs = self.dataset.events["x0"].to_numpy(dtype=float)[mask]
-        self._event_ids = self.dataset.events.index.to_numpy()[mask]
+        xs = self._all_event_xs[mask]
+        self._event_ids = self._all_event_ids[mask]
         self._event_xs = xs
         self.canvas.set_event_markers(xs)
         self._keep_marker_label_inside()  # the overlays were drawn anew

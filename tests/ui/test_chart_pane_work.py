@@ -6,6 +6,7 @@ the timings are in tests/benchmarks/bench_chart.py and `python -m desktop.bench`
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from desktop.state import SelectionState
 from desktop.ui.chart_canvas import ChartCanvas
@@ -119,3 +120,24 @@ def test_the_timeline_echoing_the_range_the_chart_set_changes_nothing(qtbot, mon
     assert fits == []  # the value axes are not fitted again
     state.set_time_range(2015.0, 2017.0, "timeline")
     assert len(fits) == 1 and pane.canvas.x_range() == (2015.0, 2017.0)
+
+
+def test_new_event_ticks_claim_only_their_strip_of_the_plot(qtbot):
+    """A filter change (a key in the search box) repaints the ticks' strip, not the lines under the whole plot."""
+    from desktop.dataset.filters import Filters
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    state.set_filters(Filters(categories=frozenset({"Policy"})), "timeline")
+    vb = pane.canvas.rows[0].plot.vb
+    ticks = pane.canvas.rows[0].ticks
+    QApplication.processEvents()  # the view lays out and fits its values before it paints
+    view = vb.viewRect()  # in values: y grows upwards, so the top of the plot is view.bottom()
+    strip = ticks.boundingRect()
+    assert strip.height() <= 0.08 * view.height()  # the top 7% where ticks are drawn, and a pixel or two
+    assert strip.bottom() >= view.bottom() and strip.top() >= view.top() + 0.9 * view.height()
+    assert strip.left() <= view.left() and strip.right() >= view.right()
+    # ... and the ticks are still drawn in it, each where its event is.
+    shown = ticks.shown()
+    assert len(shown) == 2
+    assert all(view.left() <= x <= view.right() for x in shown)
