@@ -30,6 +30,12 @@ def _halve(values: np.ndarray, combine) -> np.ndarray:
     return combine(values[0::2], values[1::2])
 
 
+def _same_array(a, b) -> bool:
+    """Whether `a` is `b` seen through another view (pyqtgraph keeps a view of what it is given)."""
+    return (a is not None and b is not None and len(a) == len(b)
+            and a.__array_interface__["data"][0] == b.__array_interface__["data"][0])
+
+
 class Peaks:
     """The highest and lowest of every run of 2**k values (k = 0, 1, …), and whether each run is joined throughout.
 
@@ -138,6 +144,10 @@ class PeakCurve(pg.PlotDataItem):
         self._x = np.asarray(x, dtype=float)
         self._extent = extent
         self._peaks = Peaks(np.asarray(y, dtype=float), connect if isinstance(connect, np.ndarray) else None)
+        self._shown_bounds: tuple | None = None  # ((x low, x high), (y low, y high)) of what is drawn now
+        # The drawn curve asks for its own bounds on every frame (its boundingRect, after each pan's new
+        # view transform): answer from what the window already knows instead of scanning the points twice.
+        self.curve.dataBounds = self._curve_bounds
 
     def _peaks_apply(self) -> bool:
         opts = self.opts
@@ -169,10 +179,25 @@ class PeakCurve(pg.PlotDataItem):
         a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
         b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
         xs, ys, connect = self._peaks.window(x, a, b, ds)
+        self._shown_bounds = None
+        if len(xs):
+            low, high = float(np.fmin.reduce(ys)), float(np.fmax.reduce(ys))  # NaN (a break) skipped
+            if math.isfinite(low) and math.isfinite(high):
+                self._shown_bounds = ((float(xs[0]), float(xs[-1])), (low, high))
         self._datasetDisplay = PlotDataset(xs, ys, True, self._dataset.yAllFinite, connect)
         self.setProperty("xViewRangeWasChanged", False)
         self.setProperty("yViewRangeWasChanged", False)
         return self._datasetDisplay
+
+    def _curve_bounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N803 - pyqtgraph API
+        """The drawn curve's dataBounds: known from the window while it shows the window's points."""
+        curve = self.curve
+        pen = curve.opts["pen"]
+        shown = self._datasetDisplay
+        if (frac == 1.0 and orthoRange is None and self._shown_bounds is not None and pen is not None
+                and pen.isCosmetic() and shown is not None and _same_array(curve.xData, shown.x)):
+            return self._shown_bounds[ax]
+        return type(curve).dataBounds(curve, ax, frac, orthoRange)
 
     def viewTransformChanged(self):  # noqa: N802 - pyqtgraph override
         """A resized view needs groups for its new width (the range, and so pyqtgraph, may not have changed)."""

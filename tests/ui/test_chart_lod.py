@@ -165,3 +165,19 @@ def test_grid_lines_are_the_same_pixels_as_pyqtgraphs_lines(qtbot):
     for y in range(500):
         for x in range(200, 700, 7):  # inside the plot, away from where a line ends
             assert ours.pixel(x, y) == theirs.pixel(x, y)
+
+
+def test_the_drawn_curve_knows_its_bounds_without_scanning_its_points(chart, monkeypatch):
+    scans = []
+    real = pg.PlotCurveItem.dataBounds
+    monkeypatch.setattr(pg.PlotCurveItem, "dataBounds", lambda *a, **k: (scans.append(a), real(*a, **k))[1])
+    s = spiky_series()
+    chart.set_series([s])
+    line = chart.drawn_of("spiky")[1].lines[0][0]
+    for span in [(2001.0, 2010.0), (2019.0, 2022.0)]:
+        chart.set_x_range(*span)
+        xs, ys = line.getData()
+        x_bounds, y_bounds = line.curve.dataBounds(0), line.curve.dataBounds(1)
+        assert x_bounds == (xs.min(), xs.max()) and y_bounds == (np.nanmin(ys), np.nanmax(ys))
+        assert scans == []
+        assert line.curve.dataBounds(1, orthoRange=(2100.0, 2200.0)) == (None, None)  # other questions: scanned
