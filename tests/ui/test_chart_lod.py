@@ -181,3 +181,5 @@ def test_the_drawn_curve_knows_its_bounds_without_scanning_its_points(chart, mon
         assert x_bounds == (xs.min(), xs.max()) and y_bounds == (np.nanmin(ys), np.nanmax(ys))
         assert scans == []
         assert line.curve.dataBounds(1, orthoRange=(2100.0, 2200.0)) == (None, None)  # other questions: scanned
+        assert len(scans) == 1
+        scans.clear()
