@@ -165,30 +165,48 @@ class Targets:
         self.event_ids = events.frame["event_id"].to_numpy(dtype=object) if readable(events) else nothing
         self.event_index = events.id_index("event_id") if readable(events) else None
         self.series_ids = set(series.frame["series_id"].to_numpy(dtype=object)) if readable(series) else set()
-        self.observations = observations.frame if readable(observations) else None
+        self.observations = observations if readable(observations) else None
+        self.event_rows: np.ndarray | None = None  # of the last targets resolved: row in events.csv or -1
 
     def kinds(self, targets: pd.Series) -> tuple[np.ndarray, np.ndarray]:
         """("event"/"series"/"observation"/"" per target, and which unresolved ones are judgeable)."""
         values = targets.to_numpy(dtype=object)
         kinds = np.full(len(values), "", dtype=object)
-        is_event = is_in(values, self.event_ids, self.event_index)
-        is_series = member(values, list(self.series_ids))
+        if self.event_index is not None:
+            self.event_rows = self.event_index.get_indexer(values)
+            is_event = self.event_rows >= 0
+        else:
+            self.event_rows = None
+            is_event = member(values, self.event_ids)
         kinds[is_event] = "event"
-        kinds[is_series & ~is_event] = "series"
-        rest = np.flatnonzero(~is_event & ~is_series)  # few: most targets name an event or a series
+        not_event = np.flatnonzero(~is_event)  # few: most targets name an event
+        is_series = np.zeros(len(values), dtype=bool)
+        is_series[not_event] = member(values[not_event], list(self.series_ids))
+        kinds[is_series] = "series"
+        rest = np.flatnonzero(~is_event & ~is_series)
         at = rest[np.array(["@" in values[i] for i in rest.tolist()], dtype=bool)] if len(rest) else rest
         if len(at) and self.observations is not None:
             parts = targets.iloc[at].str.partition("@")
-            wanted = set(parts[0])
-            obs = self.observations
-            subset = obs[obs["series_id"].isin(wanted)]
-            keys = set(zip(subset["series_id"], subset["period"]))
-            found = np.array([(s, p) in keys for s, p in zip(parts[0], parts[2])], dtype=bool)
+            found = self._observed(parts[0].to_numpy(dtype=object), parts[2].to_numpy(dtype=object))
             kinds[at[found]] = "observation"
         at_mask = np.zeros(len(values), dtype=bool)
         at_mask[at] = True
         judgeable = np.where(at_mask, self.series_ok and self.obs_ok, self.events_ok and self.series_ok)
         return kinds, judgeable
+
+    def _observed(self, series_ids: np.ndarray, periods: np.ndarray) -> np.ndarray:
+        """Which (series_id, period) pairs name a row of observations.csv, by the codes of its columns."""
+        series_codes, series_uniques = self.observations.factorized("series_id")
+        period_codes, period_uniques = self.observations.factorized("period")
+        width = max(len(period_uniques), 1)
+        present = np.zeros(len(series_uniques) * width, dtype=bool)
+        present[series_codes.astype(np.int64) * width + period_codes] = True
+        series_code = pd.Index(series_uniques, dtype=object).get_indexer(series_ids)
+        period_code = pd.Index(period_uniques, dtype=object).get_indexer(periods)
+        known = (series_code >= 0) & (period_code >= 0)
+        found = np.zeros(len(series_ids), dtype=bool)
+        found[known] = present[series_code[known].astype(np.int64) * width + period_code[known]]
+        return found
 
     def message(self, target: str) -> str:
         if "@" in target:
@@ -213,14 +231,14 @@ def check_targets(table: CsvTable, targets: Targets) -> np.ndarray:
 def check_citations(citations: CsvTable, sources: CsvTable | None, targets: Targets) -> np.ndarray:
     frame = citations.frame
     if usable(sources):
-        ids = frame["source_id"]
-        cells = ids.to_numpy(dtype=object)
-        bad = ~member(cells, sources.frame["source_id"].to_numpy(dtype=object)) & (cells != "")
+        cells = frame["source_id"].to_numpy(dtype=object)
+        codes, uniques = citations.factorized("source_id")  # a few hundred sources cited many times
+        bad = (~member(uniques, sources.frame["source_id"].to_numpy(dtype=object)) & (uniques != ""))[codes]
         report(citations, np.flatnonzero(bad), "source_id",
                lambda r: f"{shown(cells[r])} is not a source_id in sources.csv", "ref-source")
     quote = frame["quote"] if "quote" in frame.columns else pd.Series([""] * len(frame), dtype=str)
     locator = frame["locator"] if "locator" in frame.columns else pd.Series([""] * len(frame), dtype=str)
-    neither = ((quote == "").to_numpy() & (locator == "").to_numpy())
+    neither = (quote.to_numpy(dtype=object) == "") & (locator.to_numpy(dtype=object) == "")
     report(citations, np.flatnonzero(neither), "quote",
            "a citation needs a quote (the source's words) or a locator (like \"p. 3\"); both are empty",
            "quote-or-locator")
@@ -243,10 +261,14 @@ def check_clash(events: CsvTable, series: CsvTable) -> None:
 
 def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | None,
                   observations: CsvTable | None, series: CsvTable | None,
-                  spans: dict[str, np.ndarray] | None = None) -> None:
-    """Every event and every observation has a `supports` citation, itself or through its series."""
+                  spans: dict[str, np.ndarray] | None = None, event_rows: np.ndarray | None = None) -> None:
+    """Every event and every observation has a `supports` citation, itself or through its series.
+
+    `event_rows` (each citation's target's row in events.csv, or -1), when the caller has it,
+    spares looking the targets up again.
+    """
     frame = citations.frame
-    supports = (frame["stance"] == "supports").to_numpy()
+    supports = frame["stance"].to_numpy(dtype=object) == "supports"
     targets = frame["target"].to_numpy(dtype=object)
     supporting = targets[supports]
 
@@ -258,7 +280,7 @@ def check_support(citations: CsvTable, kinds: np.ndarray, events: CsvTable | Non
         cells = ids.to_numpy(dtype=object)
         index = events.id_index("event_id")
         if index is not None:  # look the supported targets up among the events, not the reverse
-            found = index.get_indexer(supporting)
+            found = event_rows[supports] if event_rows is not None else index.get_indexer(supporting)
             supported = np.zeros(len(cells), dtype=bool)
             supported[found[found >= 0]] = True
         else:

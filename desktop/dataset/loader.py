@@ -133,7 +133,8 @@ def _check_links(checked: _Checked) -> None:
     if links.readable(cites):
         checked.citation_kinds = links.check_citations(cites, t.get("sources"), targets)
         if links.usable(cites):
-            links.check_support(cites, checked.citation_kinds, events, obs, series, checked.spans)
+            links.check_support(cites, checked.citation_kinds, events, obs, series, checked.spans,
+                                targets.event_rows)
     if links.readable(lessons):
         links.check_lessons(lessons, targets)
 
