@@ -129,12 +129,21 @@ class SelectableLabel(MeasuredLabel):
     out through a QTextDocument, which made every focus change about 12 ms
     slower. Only the labels worth copying by keyboard (`focusable`: the fact's
     title and summary, each quote) are tab stops; every label selects with the mouse.
+
+    A label that can take focus also lays its text out through a QTextDocument
+    (Qt decides so whenever its text, font or wrapping is set), so a
+    `focusable` label becomes a tab stop only once it is shown and dressed
+    (`allow_keyboard_focus`, which FactView calls when first shown).
     """
 
     def __init__(self, parent: QWidget | None = None, focusable: bool = False) -> None:
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        if focusable:
+        self.focusable = focusable
+
+    def allow_keyboard_focus(self) -> None:
+        """Make a `focusable` label a tab stop (it takes part in the tab order from now on)."""
+        if self.focusable and self.focusPolicy() == Qt.FocusPolicy.NoFocus:
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def make_selectable(self) -> None:
@@ -420,6 +429,7 @@ class FactView(WrappedBlock, QWidget):
                  parent: QWidget | None = None, sources: SourceRecords | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factView")
+        self._tab_stops_set = False
         sources = sources if sources is not None else SourceRecords(dataset)
         self.fact = dataset.fact(target, lang)
         self.citations = dataset.ordered_citation_rows(target)
@@ -488,6 +498,13 @@ class FactView(WrappedBlock, QWidget):
             layout.addWidget(_rule(theme, self))
             layout.addWidget(summary)
         layout.addStretch(1)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._tab_stops_set:  # now that every label has its text, font and place
+            self._tab_stops_set = True
+            for label in self.findChildren(SelectableLabel):
+                label.allow_keyboard_focus()
 
     def accessible_summary(self) -> str:
         """The fact's title, date and claim types in one sentence, for screen readers."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from desktop.state import SelectionState
@@ -150,3 +150,18 @@ def test_a_remembered_height_follows_the_text_and_the_font():
     assert label.heightForWidth(150) > height
     label.setText("Short.")
     assert label.heightForWidth(150) < height
+
+
+def test_tab_stops_lay_their_text_out_plainly_until_they_are_used(pane, state, qtbot):
+    state.set_focus("e-inject", "timeline")
+    view = pane.fact_view
+    stops = [label for label in view.findChildren(QLabel) if label.focusPolicy() == Qt.FocusPolicy.StrongFocus]
+    assert {label.objectName() for label in stops} == {"factTitle", "factSummary", "quoteText"}
+    # No text document behind them yet: Qt builds one for a label that can take focus, and it is slow.
+    assert view.findChildren(QTextDocument) == []
+    quote = next(label for label in stops if label.objectName() == "quoteText")
+    pane.activateWindow()
+    quote.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(quote.hasFocus)
+    qtbot.keyClick(quote, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert quote.selectedText() == quote.text()  # selectable by keyboard once it has focus
