@@ -29,7 +29,7 @@ from pyqtgraph.graphicsItems.UIGraphicsItem import UIGraphicsItem
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
-from .chart_lod import Extent, PeakCurve
+from .chart_lod import Extent, PeakCurve, Peaks
 from .theme import Theme
 
 MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
@@ -185,6 +185,8 @@ class ChartCanvas(QObject):
         self._legend_fit: tuple[int, float] = (1, 0.0)
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
         self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
+        self._lod_cache: dict = {}  # (series id, count, log) -> (series, its lines' Peaks and Extent)
+        self._lod_used: dict = {}
         self._light = False
         self._setting_range = False  # set_x_range is moving the view (publish at once, not coalesced)
         # A view that keeps moving (a second range change before this fires) is drawn light until it rests.
@@ -229,9 +231,11 @@ class ChartCanvas(QObject):
         grid.setRowStretchFactor(0, 0)
         for r in range(row_count):
             grid.setRowStretchFactor(r + 1, 3 if r == 0 else 2)
+        self._lod_used = {}
         for s in self.series:
             row_index, side = placed[s.unit]
             self._draw_series(self.rows[row_index], s, side)
+        self._lod_cache = self._lod_used  # only what is drawn now is kept
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
         self._fill_legend()
@@ -401,7 +405,23 @@ class ChartCanvas(QObject):
         y = _log10(s.y[:count]) if self.log_y else s.y[:count]
         exact = s.exact[:count]
         drawn = _Drawn(series=s, vb=vb, side=side, count=count, y=y)
-        extent = Extent(x, y)  # the value axis fits what is in view from this, not from every drawn point
+        # What a line's level of detail needs is worked out once per series as drawn (count, scale), and
+        # kept while it stays drawn: ticking another series redraws the chart without redoing this.
+        key = (s.series_id, count, self.log_y)
+        kept = self._lod_cache.get(key)
+        if kept is None or kept[0] is not s:
+            kept = (s, {})
+        self._lod_used[key] = kept
+        lod = kept[1]
+
+        def peaks(name: str, values: np.ndarray, connect=None) -> Peaks:
+            if name not in lod:
+                lod[name] = Peaks(values, connect)
+            return lod[name]
+
+        if "extent" not in lod:
+            lod["extent"] = Extent(x, y)  # the value axis fits what is in view from this, not every point
+        extent = lod["extent"]
         colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
@@ -411,7 +431,8 @@ class ChartCanvas(QObject):
         if dashed_segment.any():
             # Break the solid line after each dashed segment (a NaN y; x stays sorted for clip-to-view).
             breaks = np.flatnonzero(dashed_segment) + 1
-            solid = PeakCurve(np.insert(x, breaks, x[breaks - 1]), np.insert(y, breaks, np.nan), extent,
+            solid_y = np.insert(y, breaks, np.nan)
+            solid = PeakCurve(np.insert(x, breaks, x[breaks - 1]), solid_y, extent, peaks("solid", solid_y),
                               pen=solid_pen, connect="finite", **fast)
             drawn.lines.append((solid, solid_pen))
             starts = np.flatnonzero(dashed_segment)
@@ -423,10 +444,11 @@ class ChartCanvas(QObject):
                 seg_y = np.column_stack([y[starts], y[starts + 1]]).ravel()
                 joined = np.zeros(len(seg_x), dtype=bool)
                 joined[0::2] = True  # each segment's start joins its end, never the next segment
-                dashed = PeakCurve(seg_x, seg_y, extent, pen=dashed_pen, connect=joined, **fast)
+                dashed = PeakCurve(seg_x, seg_y, extent, peaks("dashed", seg_y, joined), pen=dashed_pen,
+                                   connect=joined, **fast)
                 drawn.lines.append((dashed, dashed_pen))
         else:
-            line = PeakCurve(x, y, extent, pen=solid_pen, **fast)
+            line = PeakCurve(x, y, extent, peaks("solid", y), pen=solid_pen, **fast)
             drawn.lines.append((line, solid_pen))
         size = t.marker_size
         symbol = s.symbol

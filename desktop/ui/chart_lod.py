@@ -138,12 +138,14 @@ class PeakCurve(pg.PlotDataItem):
     The x values must be sorted (they are times) and finite.
     """
 
-    def __init__(self, x: np.ndarray, y: np.ndarray, extent: Extent, **kwargs) -> None:
+    def __init__(self, x: np.ndarray, y: np.ndarray, extent: Extent, peaks: Peaks | None = None, **kwargs) -> None:
         super().__init__(x, y, **kwargs)
         connect = kwargs.get("connect")
         self._x = np.asarray(x, dtype=float)
         self._extent = extent
-        self._peaks = Peaks(np.asarray(y, dtype=float), connect if isinstance(connect, np.ndarray) else None)
+        if peaks is None:
+            peaks = Peaks(np.asarray(y, dtype=float), connect if isinstance(connect, np.ndarray) else None)
+        self._peaks = peaks  # the same line drawn again (another series ticked) reuses them
         self._shown_bounds: tuple | None = None  # ((x low, x high), (y low, y high)) of what is drawn now
         # The drawn curve asks for its own bounds on every frame (its boundingRect, after each pan's new
         # view transform): answer from what the window already knows instead of scanning the points twice.

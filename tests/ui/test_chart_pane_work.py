@@ -141,3 +141,14 @@ def test_new_event_ticks_claim_only_their_strip_of_the_plot(qtbot):
     shown = ticks.shown()
     assert len(shown) == 2
     assert all(view.left() <= x <= view.right() for x in shown)
+
+
+def test_ticking_another_series_keeps_the_level_of_detail_of_those_already_drawn(qtbot):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    kept = pane.canvas.drawn_of("deaths")[1].lines[0][0]._peaks
+    pane.set_series_checked("scripts", True)  # the chart is drawn again, with one more series
+    line = pane.canvas.drawn_of("deaths")[1].lines[0][0]
+    assert line._peaks is kept  # worked out once, not again for every series on each redraw
+    pane.canvas.set_log(True)  # another scale: other values, worked out anew
+    assert pane.canvas.drawn_of("deaths")[1].lines[0][0]._peaks is not kept
