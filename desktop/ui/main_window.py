@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel, QMainWindow, QSplitter, QToolBar, QWidget,
-)
+from PySide6 import QtCore
+from PySide6.QtCore import QByteArray, QRect, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
 from .. import settings as keys
 from ..settings import Settings
@@ -23,11 +22,21 @@ from .load_job import DatasetLoadJob
 from .safe_text import visible
 
 if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the window is on screen
+    from PySide6.QtGui import QCloseEvent
+
     from ..dataset.dataset import Dataset
     from .chart_pane import ChartPane
     from .citation_pane import CitationPane
     from .presentation import PresentationController
     from .timeline_pane import TimelinePane
+
+
+# The first frame names no `Qt.` constant: the first use of one (or of QSplitter, or of a
+# standard shortcut or menu role) makes PySide build the whole Qt namespace, ~1,000 enum
+# members and ~28 ms, which would then come before the window appears. What that frame
+# needs is set by value through Qt's property system; the rest is built just after it.
+ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
+PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
 
 
 class MainWindow(QMainWindow):
@@ -51,22 +60,21 @@ class MainWindow(QMainWindow):
         self._job: DatasetLoadJob | None = None
         self._presentation: PresentationController | None = None
 
-        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.main_splitter.setObjectName("mainSplitter")
-        self.lower_splitter = QSplitter(Qt.Orientation.Horizontal, self.main_splitter)
-        self.lower_splitter.setObjectName("lowerSplitter")
-        self.main_splitter.setChildrenCollapsible(False)
-        self.lower_splitter.setChildrenCollapsible(False)
-        self._placeholder = QLabel(self.tr("Opening dataset…"), self.main_splitter)
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.main_splitter)
+        self.main_splitter: QSplitter | None = None  # made just after the first frame
+        self.lower_splitter: QSplitter | None = None
+        self._pages = QStackedWidget(self)  # "Opening dataset…", then the splitters with the panes
+        self._pages.setObjectName("mainPages")
+        self._placeholder = QLabel(self.tr("Opening dataset…"), self._pages)
+        self._placeholder.setProperty("alignment", ALIGN_CENTER)
+        self._pages.addWidget(self._placeholder)
+        self.setCentralWidget(self._pages)
 
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self.status_label = QLabel(self)
         self.status_label.setObjectName("statusDataset")
-        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_label.setProperty("textFormat", PLAIN_TEXT)
         self.statusBar().addPermanentWidget(self.status_label)
         if not defer_commands:
             self.install_commands()
@@ -78,10 +86,12 @@ class MainWindow(QMainWindow):
         """Add the classroom (Present), export, authoring (Edit), language and Help commands; once.
 
         Importing and building them takes about a tenth of a second, which the
-        first paint need not wait for: the app installs them just after it.
+        first paint need not wait for: the app installs them just after it. The
+        splitters and the standard shortcuts come first (see ALIGN_CENTER).
         """
         if self._presentation is not None:
             return
+        self._finish_first_frame()
         from .authoring_actions import install_authoring
         from .export_actions import install_export_menu
         from .language_actions import install_language_and_help
@@ -103,18 +113,30 @@ class MainWindow(QMainWindow):
             self.install_commands()
         return self._presentation
 
+    def _finish_first_frame(self) -> None:
+        """What the first frame did without: the splitters, the standard shortcuts and menu roles; once."""
+        if self.main_splitter is not None:
+            return
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.main_splitter = QSplitter(QtCore.Qt.Orientation.Vertical, self._pages)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.lower_splitter = QSplitter(QtCore.Qt.Orientation.Horizontal, self.main_splitter)
+        self.lower_splitter.setObjectName("lowerSplitter")
+        self.main_splitter.setChildrenCollapsible(False)
+        self.lower_splitter.setChildrenCollapsible(False)
+        self._pages.addWidget(self.main_splitter)
+
     # ---- actions and menus ------------------------------------------------
     def _build_actions(self) -> None:
         self.open_action = QAction(self.tr("&Open dataset…"), self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.setStatusTip(self.tr("Open another dataset folder"))
         self.open_action.triggered.connect(self._on_open_triggered)
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self.tr("&About Factdeck"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._on_about_triggered)
 
     def _build_menus(self) -> None:
@@ -146,6 +168,7 @@ class MainWindow(QMainWindow):
         from .citation_pane import CitationPane
         from .timeline_pane import TimelinePane
 
+        self._finish_first_frame()
         old = [w for w in (self.timeline, self.chart, self.citations, self._placeholder) if w is not None]
         self.state.reset()
         self.dataset = dataset
@@ -155,6 +178,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.insertWidget(0, self.timeline)
         self.lower_splitter.insertWidget(0, self.chart)
         self.lower_splitter.insertWidget(1, self.citations)
+        self._pages.setCurrentWidget(self.main_splitter)
         for widget in old:
             widget.hide()
             widget.setParent(None)
@@ -210,7 +234,7 @@ class MainWindow(QMainWindow):
     def set_chrome_visible(self, visible: bool) -> None:
         """Hide the menu bar, the window's toolbars and the status bar (classroom mode), or bring back those that were shown."""
         if not visible:
-            bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+            bars = [self.menuBar(), self.statusBar(), *self.findChildren(QToolBar, options=QtCore.Qt.FindChildOption.FindDirectChildrenOnly)]
             self._chrome_shown = [w for w in bars if w.isVisible()]
             for widget in self._chrome_shown:
                 widget.hide()
@@ -247,7 +271,7 @@ class MainWindow(QMainWindow):
             saved = self.settings.get(key)
             if not (saved and splitter.restoreState(QByteArray.fromBase64(saved.encode("ascii")))):
                 total = sum(sizes)
-                extent = splitter.height() if splitter.orientation() == Qt.Orientation.Vertical else splitter.width()
+                extent = splitter.height() if splitter.orientation() == QtCore.Qt.Orientation.Vertical else splitter.width()
                 splitter.setSizes([max(1, extent * s // total) for s in sizes])
 
     def save_layout(self) -> None:
