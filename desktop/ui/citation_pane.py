@@ -220,8 +220,8 @@ class CitationPane(QWidget):
         self.setFont(font)
         self.setPalette(theme_palette(theme))
         self.scroll.viewport().setAutoFillBackground(True)
-        self._show_presenting(theme.presenting)
         self._delete_views(self._views.clear())  # built for the old sizes and colours
+        self._show_presenting(theme.presenting)  # may show the Citations tab, which builds the view
         self._refresh()
 
     def _show_presenting(self, presenting: bool) -> None:
