@@ -25,6 +25,9 @@ Columns `NAME@LANG` (translations) are kept as they are; `text()` picks them.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -89,19 +92,47 @@ class Dataset:
             return SERIES
         if "@" in target:
             series_id, _, period = target.partition("@")
-            if (series_id, period) in self._observation_keys:
+            if self._observation_row(series_id, period) is not None:
                 return OBSERVATION
         return None
+
+    def _observation_row(self, series_id: str, period: str) -> int | None:
+        """The row of observations holding (series_id, period), or None.
+
+        Observations come series by series, each in time order, and a series' periods are
+        written with zero-padded digits, so its period texts are sorted too: a binary search
+        in the series' own rows finds one, instead of a dict of a million (id, period) keys
+        built on the first question.
+        """
+        rows = self._series_rows
+        if rows is None or not self._periods_sorted:
+            return self._observation_keys.get((series_id, period))
+        start, stop = rows.get(series_id, (0, 0))
+        periods = self._observation_columns["period"]
+        at = bisect.bisect_left(periods, period, start, stop)
+        return at if at < stop and periods[at] == period else None
 
     @cached_property
     def _observation_keys(self) -> dict[tuple[str, str], int]:
         obs = self.observations
         return {key: i for i, key in enumerate(zip(obs["series_id"], obs["period"]))}
 
+    @cached_property
+    def _periods_sorted(self) -> bool:
+        # Whether each series' periods are in increasing text order (the loader's order does it).
+        periods = self._observation_columns["period"]
+        if len(periods) < 2:
+            return True
+        same_series = self._observation_columns["series_id"][1:] == self._observation_columns["series_id"][:-1]
+        return bool(((periods[1:] > periods[:-1]) | ~same_series).all())
+
     def observation(self, target: str) -> pd.Series:
         """The observation row named by `series_id@period`."""
         series_id, _, period = target.partition("@")
-        return self.observations.iloc[self._observation_keys[(series_id, period)]]
+        row = self._observation_row(series_id, period)
+        if row is None:
+            raise KeyError((series_id, period))
+        return self.observations.iloc[row]
 
     def observations_of(self, series_id: str) -> pd.DataFrame:
         """Every value of one series, in time order."""
@@ -122,11 +153,57 @@ class Dataset:
         runs = {ids[a]: (int(a), int(b)) for a, b in zip(starts, stops)}
         return runs if len(runs) == len(starts) else None
 
+    # Whole columns as numpy arrays, taken once: a fact's cells are then read by position
+    # instead of building a pandas row (DataFrame.loc) on every focus change.
+    @cached_property
+    def _event_columns(self) -> dict[str, np.ndarray]:
+        return _columns(self.events)
+
+    @cached_property
+    def _series_columns(self) -> dict[str, np.ndarray]:
+        return _columns(self.series)
+
+    @cached_property
+    def _observation_columns(self) -> dict[str, np.ndarray]:
+        return _columns(self.observations)
+
+    def _row(self, frame: pd.DataFrame, columns: dict[str, np.ndarray], key: str):
+        """One row of a frame indexed by id, as a mapping of column → cell (a pandas row if ids repeat)."""
+        at = frame.index.get_loc(key)
+        if not isinstance(at, (int, np.integer)):
+            return frame.loc[key]
+        return {name: column[at] for name, column in columns.items()}
+
+    @cached_property
+    def _series_spans(self) -> dict[str, tuple[str, str, float, float]]:
+        return {}
+
+    def _series_span(self, series_id: str) -> tuple[str, str, float, float] | None:
+        """A series' first and last period and the span its values cover (None when it has none)."""
+        found = self._series_spans.get(series_id)
+        if found is None and series_id not in self._series_spans:
+            rows = self._series_rows
+            obs = self._observation_columns
+            if rows is None:
+                where = np.flatnonzero(obs["series_id"] == series_id)
+                positions = (where[0], where[-1]) if len(where) else None
+                x0, x1 = obs["x0"][where], obs["x1"][where]
+            else:
+                start, stop = rows.get(series_id, (0, 0))
+                positions = (start, stop - 1) if stop > start else None
+                x0, x1 = obs["x0"][start:stop], obs["x1"][start:stop]
+            if positions is not None:
+                # fmin/fmax skip NaN as pandas' min/max do, without numpy's all-NaN warning
+                found = (obs["period"][positions[0]], obs["period"][positions[1]],
+                         float(np.fmin.reduce(x0)), float(np.fmax.reduce(x1)))
+            self._series_spans[series_id] = found
+        return found
+
     def fact(self, target: str, lang: str = "") -> Fact:
         """Describe a target for display; raises KeyError for an unknown one."""
         kind = self.kind_of(target)
         if kind == EVENT:
-            row = self.events.loc[target]
+            row = self._row(self.events, self._event_columns, target)
             return Fact(
                 target=target, kind=EVENT, title=self.text(row, "title", lang),
                 date_label=label_range(row["start_date"], row["end_date"], bool(row["open_ended"])),
@@ -135,21 +212,23 @@ class Dataset:
                 extra={"event_kind": row["kind"], "place": self.text(row, "place", lang)},
             )
         if kind == SERIES:
-            row = self.series.loc[target]
-            obs = self.observations_of(target)
+            row = self._row(self.series, self._series_columns, target)
+            found = self._series_span(target)
             span = ""
-            if len(obs):
-                first, last = obs.iloc[0]["period"], obs.iloc[-1]["period"]
+            if found is not None:
+                first, last = found[0], found[1]
                 span = label_range_text(period_label(row["period_type"], first), period_label(row["period_type"], last))
             return Fact(
                 target=target, kind=SERIES, title=self.text(row, "title", lang), date_label=span,
                 summary=self.text(row, "description", lang), unit=self.text(row, "unit", lang),
-                x0=float(obs["x0"].min()) if len(obs) else float("nan"),
-                x1=float(obs["x1"].max()) if len(obs) else float("nan"),
+                x0=found[2] if found is not None else float("nan"),
+                x1=found[3] if found is not None else float("nan"),
             )
         if kind == OBSERVATION:
-            obs = self.observation(target)
-            row = self.series.loc[obs["series_id"]]
+            series_id, _, period = target.partition("@")
+            at = self._observation_row(series_id, period)
+            obs = {name: column[at] for name, column in self._observation_columns.items()}
+            row = self._row(self.series, self._series_columns, obs["series_id"])
             return Fact(
                 target=target, kind=OBSERVATION, title=self.text(row, "title", lang),
                 date_label=period_label(row["period_type"], obs["period"]),
@@ -170,20 +249,30 @@ class Dataset:
 
     def ordered_citation_rows(self, target: str) -> pd.DataFrame:
         """`citation_rows` in the order every view shows them: supports, then context, then disputes."""
-        rows = self.citation_rows(target)
-        return rows.iloc[np.argsort(rows["stance"].map(STANCE_ORDER).to_numpy(), kind="stable")]
+        found = self._citation_rows_at(target)
+        return self.citations.take(found[np.argsort(self._stance_rank[found], kind="stable")])
 
     def citation_rows(self, target: str) -> pd.DataFrame:
         """The citation rows behind a target, in file order, not joined with their sources.
 
         An observation is backed by its own citations and by those of its series.
         """
+        return self.citations.take(self._citation_rows_at(target))
+
+    def _citation_rows_at(self, target: str) -> np.ndarray:
+        """The positions of `citation_rows(target)` in `citations`."""
         found = self._citation_positions.get(target)
-        if self.kind_of(target) == OBSERVATION:
+        if "@" in target and self.kind_of(target) == OBSERVATION:
             series = self._citation_positions.get(target.partition("@")[0])
             if series is not None:
                 found = series if found is None else np.sort(np.concatenate([found, series]))
-        return self.citations.iloc[found if found is not None else []]
+        return found if found is not None else np.zeros(0, dtype=np.intp)
+
+    @cached_property
+    def _stance_rank(self) -> np.ndarray:
+        # Each citation's place in the stance order, found once for all of them (a Series.map per
+        # focus change cost more than the rest of the query).
+        return self.citations["stance"].map(STANCE_ORDER).to_numpy()
 
     @cached_property
     def _citation_positions(self) -> dict[str, np.ndarray]:
@@ -227,21 +316,33 @@ class Dataset:
     def event_haystack(self) -> pd.Series:
         """Lower-case text searched by the filter box: title, summary, quotes, source names.
 
-        Built once per dataset; a plain dict join, because a pandas groupby-join took
-        seconds at 100,000 events.
+        Per event: its title, summary, category, place and translations, then for each of its
+        citations in file order the quote and the source's title, publisher and author, all
+        joined by spaces and case-folded. Built once per dataset by laying every piece out in
+        one array, joining it into one text, case-folding that and splitting it per event (a
+        per-row build took most of a second at 100,000 events, on the first key typed).
         """
         ev = self.events
-        cites = self._event_citations.join(self.sources[["title", "publisher", "author"]], on="source_id", suffixes=("", "_src"))
-        parts = (cites["quote"] + " " + cites["title"] + " " + cites["publisher"] + " " + cites["author"]).to_numpy(object)
-        joined: dict[str, list[str]] = {}
-        for target, text in zip(cites["target"].to_numpy(object), parts):
-            joined.setdefault(target, []).append(text)
-        cited_text = pd.Series({t: " ".join(v) for t, v in joined.items()}, dtype=str)
-        text = ev["title"] + " " + ev["summary"] + " " + ev["category"] + " " + ev["place"]
-        for column in (c for c in ev.columns if "@" in c):
-            text = text + " " + ev[column]
-        text = text + " " + cited_text.reindex(ev.index, fill_value="")
-        return text.str.casefold()
+        cites = self._event_citations
+        # (Arrays, not Series, are looked up: a Series would have its own index hashed on the way.)
+        rows = self.sources.index.get_indexer(cites["source_id"].to_numpy(dtype=object))
+        names = ("title", "publisher", "author")
+        if any(name in cites.columns for name in names):
+            # As DataFrame.join(sources, on="source_id") with suffixes ("", "_src") would: a
+            # citation's own column of the same name wins.
+            columns = [(cites if n in cites.columns else self.sources)[n].to_numpy(dtype=object) for n in names]
+            source_text = columns[0][rows] if names[0] not in cites.columns else columns[0]
+            for name, column in zip(names[1:], columns[1:]):
+                source_text = source_text + " " + (column if name in cites.columns else column[rows])
+        else:
+            src = self.sources
+            per_source = src["title"].to_numpy(dtype=object) + " " + src["publisher"].to_numpy(dtype=object)
+            source_text = (per_source + " " + src["author"].to_numpy(dtype=object))[rows]
+        own = [ev[n].to_numpy(dtype=object) for n in ["title", "summary", "category", "place"]
+               + [c for c in ev.columns if "@" in c]]
+        targets = ev.index.get_indexer(cites["target"].to_numpy(dtype=object))
+        texts = _event_texts(own, targets, cites["quote"].to_numpy(dtype=object), source_text)
+        return pd.Series(texts, index=ev.index, dtype="str")
 
     def event_mask(self, filters: Filters) -> np.ndarray:
         """Which events pass the filters, aligned with `events`."""
@@ -282,7 +383,9 @@ class Dataset:
             found = np.zeros(len(hay), dtype=bool)
             found[candidates] = [needle in hay[i] for i in candidates.tolist()]
         else:
-            found = self.event_haystack.str.contains(needle, regex=False).to_numpy(dtype=bool)
+            hay = self._haystack_array
+            found = np.fromiter(map(operator.contains, hay, itertools.repeat(needle, len(hay))),
+                                dtype=bool, count=len(hay))  # as str.contains(regex=False), without its overhead
         found.flags.writeable = False
         memo[needle] = found
         while len(memo) > 16:
@@ -294,8 +397,8 @@ class Dataset:
         return {}
 
     @cached_property
-    def _haystack_array(self) -> np.ndarray:
-        return self.event_haystack.to_numpy(dtype=object)
+    def _haystack_array(self) -> list[str]:
+        return self.event_haystack.tolist()  # a list: Python iterates it faster than an object array
 
     def series_for_source(self, source_id: str) -> set[str]:
         """Series with at least one value backed by the source."""
@@ -344,6 +447,61 @@ class Dataset:
         lo = np.nanmin([v for v in lows if pd.notna(v)] or [2000.0])
         hi = np.nanmax([v for v in highs if pd.notna(v)] or [lo + 1])
         return float(lo), float(max(hi, lo + 1))
+
+
+# Ends each event's text while all of them are joined into one string and split again; a
+# dataset's text never holds it (the validator refuses control characters), and if one did, the
+# count of pieces would show it and the texts would be built one by one instead.
+_END = "\x00"
+_CHUNK = 500
+
+
+def _event_texts(own: list[np.ndarray], targets: np.ndarray, quotes: np.ndarray, sources: np.ndarray) -> list[str]:
+    """Each event's own texts, then each citation's quote and source text, space-joined, case-folded.
+
+    `own` holds one array per event column; citation i (in file order) belongs to event
+    `targets[i]`. Every piece is laid out in one object array, in order, with the spaces and
+    an _END after each event, so that one join, one casefold and one split build every text.
+    """
+    count, width = len(own[0]), len(own)
+    order = np.argsort(targets, kind="stable")  # each event's citations together, in file order
+    by_event = targets[order]
+    cited = np.bincount(by_event, minlength=count) if len(by_event) else np.zeros(count, dtype=np.int64)
+    sizes = 2 * width + np.where(cited > 0, 4 * cited, 1)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).astype(np.int64)
+    flat = np.empty(int(sizes.sum()), dtype=object)
+    for j, column in enumerate(own):
+        flat[starts + 2 * j] = column
+        flat[starts + 2 * j + 1] = " "
+    flat[starts[cited == 0] + 2 * width] = _END
+    if len(by_event):
+        first = np.concatenate(([True], by_event[1:] != by_event[:-1]))
+        group_start = np.flatnonzero(first)
+        rank = np.arange(len(by_event)) - np.repeat(group_start, np.diff(np.append(group_start, len(by_event))))
+        base = starts[by_event] + 2 * width + 4 * rank
+        flat[base], flat[base + 1], flat[base + 2] = quotes[order], " ", sources[order]
+        last = np.append(~first[1:], False)  # followed by another citation of the same event
+        flat[base + 3] = " "
+        flat[base[~last] + 3] = _END
+    # A few hundred events at a time: small buffers are reused, where one text of the whole
+    # dataset would be fresh memory several times over (page faults cost as much as the work).
+    texts: list[str] = []
+    bounds = np.append(starts[::_CHUNK], len(flat)).tolist()
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        texts += "".join(flat[a:b].tolist()).casefold().split(_END)[:-1]  # casefold: char by char
+    if len(texts) == count:
+        return texts
+    # A text held _END after all: build them one by one.
+    joined: list[list[str]] = [[] for _ in range(count)]
+    for i, target in enumerate(targets.tolist()):
+        joined[target].append(quotes[i] + " " + sources[i])
+    return [(" ".join(str(c[e]) for c in own) + " " + " ".join(joined[e])).casefold() for e in range(count)]
+
+
+def _columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Each column as a numpy array (text as Python str objects), without copying."""
+    return {name: frame[name].to_numpy(dtype=object) if frame[name].dtype == "str" else frame[name].to_numpy()
+            for name in frame.columns}
 
 
 def label_range_text(first: str, last: str) -> str:
