@@ -178,6 +178,7 @@ class ChartCanvas(QObject):
         self.marker_label = ""
         self.ring: tuple[str, int] | None = None  # focused value: (series_id, index)
         self._x_range: tuple[float, float] | None = None
+        self._next_range: tuple[float, float] | None = None  # the range the next rebuild draws at
         self.tooltip: pg.TextItem | None = None
         self._crosshair: list[tuple[pg.ViewBox, pg.InfiniteLine]] = []
         self._hline: pg.InfiniteLine | None = None
@@ -206,13 +207,15 @@ class ChartCanvas(QObject):
         self._owner_pass.setInterval(0)
 
     # ---- building ----------------------------------------------------------
-    def set_series(self, series: list[ChartSeries]) -> None:
+    def set_series(self, series: list[ChartSeries], x_range: tuple[float, float] | None = None) -> None:
+        """Draw these series, at `x_range` (decimal years) or else at the range shown now."""
         self.series = list(series)
+        self._next_range = x_range
         self.rebuild()
 
     def rebuild(self) -> None:
         """Draw everything again from the current settings (series, scale, theme, reveal, markers)."""
-        keep = self.x_range()
+        keep, self._next_range = self._next_range or self.x_range(), None
         self._idle.stop()
         self._light = False  # the new items are drawn with the themed pens
         self.layout.clear()

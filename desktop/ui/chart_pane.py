@@ -51,6 +51,11 @@ class ChartPane(QWidget):
         self._sources: dict[str, str] = {}
         self._applying_range = False
         self._filling_list = False
+        # A focus change reaches the timeline first, and the timeline may move the shared range to show
+        # it before this pane has heard of the focus: that range is kept here and set together with the
+        # pane's own bringing into view, one x-range change (and one value-axis fit) per focus, not two.
+        self._focus_seen = state.focus
+        self._pending_range: tuple[float, float] | None = None
         self._order = {sid: i for i, sid in enumerate(dataset.series.index)}
         # Read once: every filter change (each key typed in the search box) picks from these.
         self._all_event_xs = dataset.events["x0"].to_numpy(dtype=float)
@@ -242,9 +247,10 @@ class ChartPane(QWidget):
     # ---- drawing ------------------------------------------------------------------
     def _redraw(self) -> None:
         self._applying_range = True  # a rebuild keeps the range: nothing to publish
+        keep, self._pending_range = self._pending_range, None  # a range on its way lands with the rebuild
         try:
-            first = self.canvas.x_range() is None
-            self.canvas.set_series([self._series(sid) for sid in self.shown_series()])
+            first = self.canvas.x_range() is None and keep is None
+            self.canvas.set_series([self._series(sid) for sid in self.shown_series()], x_range=keep)
             if first and not (self.link_action.isChecked() and self.state.time_range is not None):
                 self.canvas.auto_x_range()
         finally:
@@ -377,14 +383,18 @@ class ChartPane(QWidget):
 
     # ---- focus ----------------------------------------------------------------------
     def _on_state_focus_changed(self, target: str, origin: str) -> None:
+        self._focus_seen = target
         kind = self.dataset.kind_of(target) if target else None
         if kind in (SERIES, OBSERVATION):
             sid = target.partition("@")[0]
             if sid not in self.shown_series():
-                self.set_series_checked(sid, True)
-        self._update_focus_marks(bring_into_view=True)
+                self.set_series_checked(sid, True)  # the redraw takes the timeline's new range, if any
+        start, self._pending_range = self._pending_range, None
+        self._update_focus_marks(bring_into_view=True, start=start)
 
-    def _update_focus_marks(self, bring_into_view: bool = False) -> None:
+    def _update_focus_marks(self, bring_into_view: bool = False, start: tuple[float, float] | None = None) -> None:
+        """Mark the focused fact; with `bring_into_view`, show it, starting from the range `start`
+        (the timeline's, not yet set) or from the range shown now."""
         target = self.state.focus
         kind = self.dataset.kind_of(target) if target else None
         marker, label, ring, span = None, "", None, None
@@ -415,25 +425,30 @@ class ChartPane(QWidget):
             self.canvas.set_marker(marker, label)
         if ring != self.canvas.ring:
             self.canvas.set_ring(ring)
-        if bring_into_view and span is not None:
-            self._bring_into_view(span, whole=kind == SERIES)
+        moved = bring_into_view and span is not None and self._bring_into_view(span, kind == SERIES, start)
+        if start is not None and not moved:
+            self._apply_range(*start)
         self._keep_marker_label_inside()
 
-    def _bring_into_view(self, span: tuple[float, float], whole: bool) -> None:
-        current = self.canvas.x_range()
+    def _bring_into_view(self, span: tuple[float, float], whole: bool,
+                         start: tuple[float, float] | None = None) -> bool:
+        """Move the range (from `start`, else the one shown) so `span` shows; False if it already does."""
+        current = start or self.canvas.x_range()
         if current is None:
-            return
+            return False
         lo, hi = current
         if whole:
             if span[1] < lo or span[0] > hi:
                 pad = (span[1] - span[0]) * 0.03 or 0.5
                 self.canvas.set_x_range(span[0] - pad, span[1] + pad)
-            return
+                return True
+            return False
         if span[0] >= lo and span[1] <= hi:
-            return
+            return False
         width = max(hi - lo, (span[1] - span[0]) * 1.2)
         centre = (span[0] + span[1]) / 2
         self.canvas.set_x_range(centre - width / 2, centre + width / 2)
+        return True
 
     # ---- filters ------------------------------------------------------------------
     def _on_state_filters_changed(self, filters, _origin: str) -> None:
@@ -456,8 +471,12 @@ class ChartPane(QWidget):
 
     # ---- time range -------------------------------------------------------------------
     def _on_state_range_changed(self, x0: float, x1: float, origin: str) -> None:
-        if origin != ORIGIN and self.link_action.isChecked():
-            self._apply_range(x0, x1)
+        if origin == ORIGIN or not self.link_action.isChecked():
+            return
+        if self.state.focus != self._focus_seen:
+            self._pending_range = (x0, x1)  # set with the focus change on its way here (one change, not two)
+            return
+        self._apply_range(x0, x1)
 
     def _apply_range(self, x0: float, x1: float) -> None:
         self._applying_range = True

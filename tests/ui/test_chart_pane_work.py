@@ -20,9 +20,9 @@ def builds(monkeypatch):
     calls = []
     real = ChartCanvas.rebuild
 
-    def spy(self):
+    def spy(self, *args, **kwargs):
         calls.append(self)
-        real(self)
+        real(self, *args, **kwargs)
 
     monkeypatch.setattr(ChartCanvas, "rebuild", spy)
     return calls
@@ -152,3 +152,70 @@ def test_ticking_another_series_keeps_the_level_of_detail_of_those_already_drawn
     assert line._peaks is kept  # worked out once, not again for every series on each redraw
     pane.canvas.set_log(True)  # another scale: other values, worked out anew
     assert pane.canvas.drawn_of("deaths")[1].lines[0][0]._peaks is not kept
+
+
+@pytest.fixture
+def range_sets(monkeypatch):
+    """Every range the chart's plots are moved to (a spy on ChartCanvas.set_x_range; the real one still runs)."""
+    calls = []
+    real = ChartCanvas.set_x_range
+
+    def spy(self, x0, x1):
+        calls.append((x0, x1))
+        real(self, x0, x1)
+
+    monkeypatch.setattr(ChartCanvas, "set_x_range", spy)
+    return calls
+
+
+def timeline_moves(state, moves: dict) -> None:
+    """Stand in for the timeline: it hears of a focus before the chart (the window builds it first) and
+    moves the shared range to show it (here, to the range `moves` gives for that target)."""
+    state.focus_changed.connect(lambda target, _origin: target in moves
+                                and state.set_time_range(*moves[target], "timeline"))
+
+
+def test_a_focus_the_timeline_brings_into_view_moves_the_chart_once(qtbot, range_sets):
+    state = SelectionState()
+    timeline_moves(state, {"law-passed": (2017.5, 2019.5)})
+    pane = open_pane(qtbot, state)
+    range_sets.clear()
+    state.set_focus("law-passed", "timeline")
+    assert range_sets == [(2017.5, 2019.5)]  # the timeline's range, set once, with the focus marks
+    assert pane.canvas.x_range() == (2017.5, 2019.5)
+    assert pane.canvas.marker == pytest.approx((2018.2, 2018.2), abs=0.01)
+
+
+def test_a_value_the_timeline_stops_short_of_is_brought_into_view_in_the_same_single_move(qtbot, range_sets):
+    state = SelectionState()
+    # The timeline cannot go past its events: it stops at 2019–2021, short of the value (mid-2015).
+    timeline_moves(state, {"deaths@2015": (2019.0, 2021.0)})
+    pane = open_pane(qtbot, state)
+    x = float(pane.canvas.drawn_of("deaths")[1].series.x[0])
+    range_sets.clear()
+    state.set_focus("deaths@2015", "timeline")
+    assert len(range_sets) == 1  # not the timeline's range and then the chart's own
+    lo, hi = pane.canvas.x_range()
+    assert lo <= x <= hi and hi - lo == pytest.approx(2.0)  # the timeline's zoom, centred on the value
+    assert state.time_range == pane.canvas.x_range()  # said to the timeline, which follows
+
+
+def test_ticking_a_hidden_series_for_a_focus_draws_it_at_the_timelines_new_range_once(qtbot, builds, range_sets):
+    state = SelectionState()
+    timeline_moves(state, {"scripts@2018-03": (2017.75, 2018.75)})
+    pane = open_pane(qtbot, state)
+    builds.clear()
+    range_sets.clear()
+    state.set_focus("scripts@2018-03", "timeline")
+    assert len(builds) == 1 and "scripts" in pane.checked_series()
+    assert range_sets == [(2017.75, 2018.75)]  # the new plots drawn at the timeline's range, not moved after
+    assert pane.canvas.ring == ("scripts", 2)
+
+
+def test_a_range_change_outside_a_focus_change_still_moves_the_chart_at_once(qtbot, range_sets):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    state.set_focus("law-passed", "timeline")
+    range_sets.clear()
+    state.set_time_range(2014.0, 2016.0, "timeline")
+    assert range_sets == [(2014.0, 2016.0)] and pane.canvas.x_range() == (2014.0, 2016.0)
