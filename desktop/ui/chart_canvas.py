@@ -184,6 +184,9 @@ class ChartCanvas(QObject):
         self._hline: pg.InfiniteLine | None = None
         self._tooltip_vb: pg.ViewBox | None = None
         self._legend_fit: tuple[int, float] = (1, 0.0)
+        # While True the legend is made but left empty: the owner has no real size yet, and the first
+        # one (refit_legend) would lay it out again for that size. Filled once, at the size it is shown at.
+        self.legend_waits_for_size = False
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
         self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
         self._lod_cache: dict = {}  # (series id, count, log) -> (series, its lines' Peaks and Extent)
@@ -241,7 +244,10 @@ class ChartCanvas(QObject):
         self._lod_cache = self._lod_used  # only what is drawn now is kept
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
-        self._fill_legend()
+        if self.legend_waits_for_size:
+            self._legend_fit = (0, 0.0)  # no fit yet: the first size fills it
+        else:
+            self._fill_legend()
         self._fit_legend_row()
         self._draw_ticks()
         self._draw_overlays()
@@ -323,8 +329,9 @@ class ChartCanvas(QObject):
         """Lay the legend out again when a new size calls for another number of columns or entry width.
 
         Only the legend is made again: the plots, their lines and the range stay (the first resize of
-        a new window used to draw a million values a second time).
+        a new window used to draw a million values a second time). A legend waiting for a size is filled.
         """
+        self.legend_waits_for_size = False
         if self.legend is None:
             return
         fit = self._legend_columns(size)
@@ -398,6 +405,9 @@ class ChartCanvas(QObject):
             _sync()
         if self.rows:
             plot.setXLink(self.rows[0].plot)
+        # Whether markers fit depends on the plot's width as well as the range: a resized plot asks again
+        # (a pane built before it is shown is laid out small first).
+        plot.vb.sigResized.connect(lambda _vb: self._show_markers_that_fit())
         return _Row(plot=plot, right=right, units=units)
 
     def _draw_series(self, row: _Row, s: ChartSeries, side: str) -> None:

@@ -137,6 +137,9 @@ class ChartPane(QWidget):
         self.view.setBackground(theme.background)
         self.canvas = ChartCanvas(self.view.ci, theme, self)
         self.canvas.size_hint = lambda: (float(self.view.width()), float(self.view.height()))
+        # The view has no size of its own until it is first shown (its first resize event, which Qt sends
+        # before the first paint): the legend is laid out then, once, not for a made-up size and again.
+        self.canvas.legend_waits_for_size = True
         self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self.canvas.rebuilt.connect(self._on_canvas_rebuilt)

@@ -201,3 +201,31 @@ def test_event_ticks_are_drawn_once_per_event_set_and_at_most_one_per_pixel_colu
     assert list(ticks.shown()) == list(xs[:51])
     canvas.set_event_markers(np.empty(0))
     assert canvas.rows[0].ticks is None and ticks.getViewBox() is None
+
+
+def test_markers_come_back_when_the_plot_is_widened_enough_to_show_them(qtbot):
+    """Whether markers fit depends on the plot's width: a pane laid out small first (before it is shown)
+    must show them once it is wide enough, without a change of range."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 400)
+    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    n = 200  # 200 values need 400 px at 2 px apart: hidden at 300 px wide, shown at 1,200
+    x = 2000.0 + np.arange(n) / 12.0
+    qualifiers = np.full(n, "exact", dtype=object)
+    series = ChartSeries(series_id="monthly", title="Monthly", unit="things", period_type="month", group="",
+                         colour="#0072B2", x=x, y=np.arange(n, dtype=float), x0=x, x1=x + 1 / 12.0,
+                         periods=np.array([f"m{i}" for i in range(n)], dtype=object), qualifiers=qualifiers,
+                         exact=qualifiers == "exact")
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas.set_series([series])
+    QApplication.processEvents()
+    _, drawn = canvas.drawn_of("monthly")
+    assert drawn.markers and drawn.vb.width() < 2 * n
+    assert not any(item.isVisible() for item in drawn.markers)
+    shown = canvas.x_range()
+    widget.resize(1200, 400)
+    qtbot.waitUntil(lambda: drawn.vb.width() >= 2 * n)
+    assert canvas.x_range() == shown
+    assert all(item.isVisible() for item in drawn.markers)

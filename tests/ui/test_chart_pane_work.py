@@ -49,6 +49,16 @@ def test_the_plots_are_built_once_when_the_pane_opens_and_resizing_keeps_them(qt
     assert line.scene() is pane.view.scene()
 
 
+def test_the_legend_is_filled_once_when_the_pane_opens_at_the_size_it_is_shown_at(qtbot, monkeypatch):
+    fills = []
+    real = ChartCanvas._fill_legend
+    monkeypatch.setattr(ChartCanvas, "_fill_legend", lambda self: (fills.append(self), real(self)))
+    pane = open_pane(qtbot)
+    assert len(fills) == 1  # not for the view's size before it was shown, and again at its first resize
+    assert len(pane.canvas.legend.items) == len(pane.canvas.series) + 1  # each series and the hollow note
+    assert pane.canvas.legend.scene() is pane.view.scene() and pane.canvas.legend.isVisible()
+
+
 def test_a_resize_lays_the_legend_out_for_the_new_size(qtbot):
     pane = open_pane(qtbot, size=(1400, 700))
     wide = pane.canvas._legend_fit
