@@ -25,7 +25,7 @@ from typing import Callable
 
 import numpy as np
 
-from .timeline_cluster import Aggregate, Aggregates, cluster
+from .timeline_cluster import Aggregate, Aggregates, cluster, cluster_ranges
 from .timeline_labels import MAX_LABEL_CANDIDATES, place_labels
 
 POINT, PERIOD, STATEMENT = 0, 1, 2
@@ -49,6 +49,7 @@ class TimelineModel:
     pos: np.ndarray = field(init=False)  # where a marker sits: the middle of its date
     rank: np.ndarray = field(init=False)  # label order; lower goes first
     lane_order: np.ndarray = field(init=False)  # every fact by lane, then position (grouping reads this)
+    _ordered: "LaneOrder | None" = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.pos = (self.x0 + self.x1) / 2.0
@@ -63,6 +64,13 @@ class TimelineModel:
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def in_lane_order(self, mask: np.ndarray) -> "LaneOrder":
+        """The facts `mask` passes, by lane then position (kept for the last mask: a pan or zoom reuses it)."""
+        kept = self._ordered
+        if kept is None or not np.array_equal(kept.mask, mask):
+            kept = self._ordered = LaneOrder(self, mask)
+        return kept
 
     @classmethod
     def from_dataset(cls, dataset) -> "TimelineModel":
@@ -87,6 +95,23 @@ class TimelineModel:
             lane=ev["category"].map(lane_of).to_numpy(dtype=np.int64), lanes=lanes,
             priority=in_lesson.astype(np.int64) * 2 + disputed.astype(np.int64),
         )
+
+
+class LaneOrder:
+    """The facts one filter mask passes, by lane then position, with where each lane begins and
+    where the periods are: made once per mask, so a view change reads the marks in view as slices
+    (found by binary search) instead of testing every fact."""
+
+    def __init__(self, model: TimelineModel, mask: np.ndarray) -> None:
+        self.mask = np.array(mask, dtype=bool)  # a copy: the caller's array may change
+        self.idx = model.lane_order[self.mask[model.lane_order]].astype(np.int64)
+        self.pos = model.pos[self.idx]
+        lanes = model.lane[self.idx]
+        self.bounds = np.searchsorted(lanes, np.arange(len(model.lanes) + 1), "left").astype(np.int64)
+        self.period_at = np.flatnonzero(model.kind[self.idx] == PERIOD)
+        self.period_idx = self.idx[self.period_at]
+        self.period_x0, self.period_x1 = model.x0[self.period_idx], model.x1[self.period_idx]
+        self.period_lane = lanes[self.period_at]
 
 
 def _band_rows(kind: np.ndarray, lane: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
@@ -209,33 +234,42 @@ class LayoutCache:
         self.focus_label = max_label if focus_label is None else max(focus_label, max_label)
         v0, v1 = view
         n_lanes = len(model.lanes)
-        shown_idx = np.flatnonzero(mask)
-        self.shown = int(len(shown_idx))
+        order = model.in_lane_order(mask)
+        self.shown = int(len(order.idx))
         scale = (right - left) / (v1 - v0)
-        kind, x0, x1, pos = model.kind[shown_idx], model.x0[shown_idx], model.x1[shown_idx], model.pos[shown_idx]
-        is_band = (kind == PERIOD) & ((x1 - x0) * scale >= 3 * gap) & (x1 >= v0) & (x0 <= v1)
-        is_band = _within_band_budget(is_band, model.lane[shown_idx], (np.minimum(x1, v1) - np.maximum(x0, v0)),
-                                      max(8, int((right - left) / (8 * gap))))
-        # A band is in view when it overlaps the view; a marker when its position is.
-        before = np.where(is_band, x1 < v0, pos < v0)
-        after = np.where(is_band, x0 > v1, pos > v1)
-        lanes_of = model.lane[shown_idx]
-        self.off_left = np.bincount(lanes_of[before], minlength=n_lanes)
-        self.off_right = np.bincount(lanes_of[after], minlength=n_lanes)
-        inside = ~(before | after)
-        self.bands = shown_idx[inside & is_band]
+        # Periods first (a minority): a band when wide enough at this zoom and overlapping the view.
+        px0, px1 = order.period_x0, order.period_x1
+        is_band = ((px1 - px0) * scale >= 3 * gap) & (px1 >= v0) & (px0 <= v1)
+        is_band = _within_band_budget(is_band, order.period_lane, (np.minimum(px1, v1) - np.maximum(px0, v0)),
+                                      max(8, int((right - left) / (8 * gap))), order.period_idx)
+        self.bands = np.sort(order.period_idx[is_band])  # in the model's order, as painted
         self.band_px0 = to_px(model.x0[self.bands], view, left, right)
         self.band_px1 = to_px(model.x1[self.bands], view, left, right)
-        # The markers in view, by lane then position: a filter of the model's own order, not a sort.
-        keep = np.zeros(len(model), dtype=bool)
-        keep[shown_idx[inside & ~is_band]] = True
-        self.points = model.lane_order[keep[model.lane_order]]
-        self.point_lanes = model.lane[self.points]
-        self.singles, self.aggregates = self._cluster(self.points, self.point_lanes)
+        # Everything else is a mark at its position: the lanes' sorted positions less the bands.
+        at = order.period_at[is_band]
+        if len(at):
+            flat, flat_pos = np.delete(order.idx, at), np.delete(order.pos, at)
+            bounds = order.bounds - np.searchsorted(at, order.bounds, "left")
+        else:
+            flat, flat_pos, bounds = order.idx, order.pos, order.bounds
+        # A mark is in view when its position is (a band always is: it overlaps the view).
+        lane_ids = np.arange(n_lanes)
+        a, b = bounds[:-1], bounds[1:]
+        lo = np.array([x + np.searchsorted(flat_pos[x:y], v0, "left") for x, y in zip(a.tolist(), b.tolist())],
+                      dtype=np.int64).reshape(-1)
+        hi = np.array([x + np.searchsorted(flat_pos[x:y], v1, "right") for x, y in zip(a.tolist(), b.tolist())],
+                      dtype=np.int64).reshape(-1)
+        self.off_left, self.off_right = lo - a, b - hi
+        self.flat, self.flat_pos, self.lane_lo, self.lane_hi = flat, flat_pos, lo, hi
+        self.singles, self.aggregates = cluster_ranges(flat, flat_pos, lane_ids, lo, hi, view, left, right, gap)
         self._base_labels: list[Label] | None = None
 
     def _cluster(self, points: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, Aggregates]:
         return cluster(points, self.model.pos[points], lanes, self.view, self.left, self.right, self.gap)
+
+    def lane_points(self, lane: int) -> np.ndarray:
+        """The marks of one lane in view (singles and grouped), by position."""
+        return self.flat[int(self.lane_lo[lane]):int(self.lane_hi[lane])]
 
     def layout(self, focus: int = -1, focus_width: float | None = None) -> TimelineLayout:
         """The layout with `focus` drawn on its own and labelled first (-1: no focus).
@@ -246,8 +280,7 @@ class LayoutCache:
         lane = int(self.model.lane[focus]) if focus >= 0 else -1
         anchor = False  # is the focus drawn (so labelled first)?
         if focus >= 0 and self.mask[focus]:
-            cut = _lane_slice(self.point_lanes, lane)
-            lane_points = self.points[cut]
+            lane_points = self.lane_points(lane)
             if np.any(lane_points == focus):
                 anchor = True
                 s_cut = _lane_slice(self.model.lane[singles], lane)
@@ -316,13 +349,14 @@ def _lane_slice(lanes: np.ndarray, lane: int) -> slice:
 
 
 def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: np.ndarray,
-                        budget: int) -> np.ndarray:
-    """Keep at most `budget` bands per lane, the widest in view; the rest are drawn as markers
-    (and may be aggregated), so a frame never paints thousands of overlapping bands."""
+                        budget: int, ties: np.ndarray) -> np.ndarray:
+    """Keep at most `budget` bands per lane, the widest in view (equal widths: the lower `ties` first,
+    the model's order); the rest are drawn as markers (and may be aggregated), so a frame never
+    paints thousands of overlapping bands."""
     candidates = np.flatnonzero(is_band)
     if len(candidates) <= budget:
         return is_band
-    order = np.lexsort((candidates, -visible_width[candidates], lanes[candidates]))
+    order = np.lexsort((ties[candidates], -visible_width[candidates], lanes[candidates]))
     ordered = candidates[order]
     lane_sorted = lanes[ordered]
     first_of_lane = np.searchsorted(lane_sorted, lane_sorted, side="left")

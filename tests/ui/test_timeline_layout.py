@@ -247,3 +247,68 @@ def test_moving_the_focus_on_a_kept_layout_equals_laying_out_from_scratch(view):
     for focus in grouped:
         assert focus in cache.layout(focus).markers.tolist()
         assert all(focus not in a.members for a in cache.layout(focus).aggregates)
+
+
+def edge_model(view, left, right, gap, lanes=3, seed=4):
+    """Facts sitting exactly on the grouping grid's cell edges, a few floating-point steps either side,
+    many sharing one date, and on the view's own edges: where a rounded edge would put a fact in the
+    wrong group, or count it on the wrong side of the view."""
+    rng = np.random.default_rng(seed)
+    scale = (right - left) / (view[1] - view[0])
+    k0, k1 = int(np.floor(view[0] * scale / gap)), int(np.floor(view[1] * scale / gap))
+    edges = np.arange(k0, k1 + 1) * gap / scale
+    near = [edges, np.nextafter(edges, -np.inf), np.nextafter(edges, np.inf),
+            np.nextafter(np.nextafter(edges, np.inf), np.inf), np.repeat(edges[::7], 5), np.array(view * 3)]
+    pos = np.sort(np.concatenate(near + [rng.uniform(view[0] - 1, view[1] + 1, 400)]))
+    n = len(pos)
+    kind = np.where(rng.random(n) < 0.1, PERIOD, POINT).astype(np.int8)
+    x1 = np.where(kind == PERIOD, pos + rng.uniform(0, 3, n), pos)
+    x0 = np.where(kind == PERIOD, pos, pos)
+    return TimelineModel(
+        ids=np.array([f"e{i}" for i in range(n)], dtype=object), kind=kind, x0=x0, x1=x1,
+        open_ended=np.zeros(n, dtype=bool), lane=rng.integers(0, lanes, n), lanes=[f"c{k}" for k in range(lanes)],
+        priority=np.zeros(n, dtype=np.int64),
+    )
+
+
+@pytest.mark.parametrize("view", [(2000.0, 2001.0), (2018.5, 2018.506), (1990.123, 2026.456)])
+@pytest.mark.parametrize("gap", [3.0, 12.0])
+def test_grouping_at_cell_and_view_edges_matches_the_reference(view, gap):
+    """Cells are found by searching their edges (not by working out every fact's cell): the
+    groups must still be exactly those of the cell formula, and the off-screen counts exact."""
+    left, right = 150.0, 1650.0
+    model = edge_model(view, left, right, gap)
+    mask = np.random.default_rng(7).random(len(model)) < 0.9
+    layout = compute_layout(model, mask, view, left, right, gap=gap, label_rows=0)
+    points = np.setdiff1d(np.flatnonzero(mask), layout.bands)
+    before = np.bincount(model.lane[points[model.pos[points] < view[0]]], minlength=3)
+    after = np.bincount(model.lane[points[model.pos[points] > view[1]]], minlength=3)
+    assert layout.off_left.tolist() == before.tolist() and layout.off_right.tolist() == after.tolist()
+    points = points[(model.pos[points] >= view[0]) & (model.pos[points] <= view[1])]
+    singles, groups = reference_cluster(model, points, view, left, right, gap)
+    assert sorted(layout.markers.tolist()) == sorted(singles.tolist())
+    assert sorted(groups_of(layout)) == sorted(groups)
+    assert layout.drawn + layout.aggregated + layout.off_screen == mask.sum()
+
+
+def test_a_view_change_reads_the_marks_in_view_not_every_fact(monkeypatch):
+    """Panning or zooming reuses the filter's lane order (made once per filter) and works out grid
+    cells for the cells in view, not for every fact: the work follows what is drawn."""
+    from desktop.ui import timeline_cluster, timeline_layout
+
+    model = make_model(60_000, seed=8, lanes=4)
+    mask = np.random.default_rng(3).random(len(model)) < 0.8
+    orders, cells = [], []
+    real_order, real_cell = timeline_layout.LaneOrder, timeline_cluster.cell_of
+    monkeypatch.setattr(timeline_layout, "LaneOrder", lambda *a: orders.append(1) or real_order(*a))
+    monkeypatch.setattr(timeline_cluster, "cell_of", lambda p, *a: cells.append(np.size(p)) or real_cell(p, *a))
+    width, gap = 1500.0, 12.0
+    for k in range(6):  # pans and zooms over a view holding tens of thousands of marks
+        view = (1985.0 + k, 2030.0 - k * 2)
+        cells.clear()
+        layout = compute_layout(model, mask, view, 0.0, width, gap=gap, label_rows=0)
+        assert layout.aggregated > 20_000
+        assert sum(cells) <= 4 * 4 * (width / gap + 2), "grid cells were worked out mark by mark"
+    assert len(orders) == 1, "the lane order was rebuilt for an unchanged filter"
+    compute_layout(model, ~mask, (1990.0, 2000.0), 0.0, width, gap=gap, label_rows=0)
+    assert len(orders) == 2
