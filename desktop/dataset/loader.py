@@ -211,9 +211,9 @@ def _build_observations(checked: _Checked) -> pd.DataFrame:
     numbers = table.numbers.get("value")
     obs["value"] = numbers if numbers is not None else obs["value"].to_numpy(dtype=object).astype(np.float64)
     codes, uniques = table.factorized("qualifier")
-    qualifier = uniques.copy()
-    qualifier[qualifier == ""] = "exact"  # the default, per distinct text, then spread by code
-    obs["qualifier"] = pd.array(qualifier[codes], dtype="str")
+    empty = np.flatnonzero(uniques == "")
+    if len(empty):  # the default, written into the empty cells found by their code
+        obs["qualifier"] = obs["qualifier"].mask(codes == empty[0], "exact")
     x0, x1 = spans["x0"], spans["x1"]
     obs["x0"], obs["x1"], obs["x"] = x0, x1, (x0 + x1) / 2.0
     series_order = {sid: i for i, sid in enumerate(checked.tables["series"].frame["series_id"])}
