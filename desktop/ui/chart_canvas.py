@@ -189,9 +189,12 @@ class ChartCanvas(QObject):
         self.legend_waits_for_size = False
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
         self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
-        self._lod_cache: dict = {}  # (series id, count, log) -> (series, its lines' Peaks and Extent)
+        # (series id, count, log) -> (series, what its drawing needs: the lines' Peaks and Extent, and the
+        # built lines, markers and legend sample for the theme they were made in)
+        self._lod_cache: dict = {}
         self._lod_used: dict = {}
         self._light = False
+        self._restore_pens = False
         self._setting_range = False  # set_x_range is moving the view (publish at once, not coalesced)
         # A view that keeps moving (a second range change before this fires) is drawn light until it rests.
         self._idle = QTimer(self)
@@ -220,7 +223,9 @@ class ChartCanvas(QObject):
         """Draw everything again from the current settings (series, scale, theme, reveal, markers)."""
         keep, self._next_range = self._next_range or self.x_range(), None
         self._idle.stop()
+        self._restore_pens = self._light  # lines drawn again keep no light pen from a moving view
         self._light = False  # the new items are drawn with the themed pens
+        self._detach_series_items()
         self.layout.clear()
         self.rows = []
         self.legend = None
@@ -263,6 +268,15 @@ class ChartCanvas(QObject):
         self._idle.stop()  # keeping the range is not the view moving
         self._settle()
         self.rebuilt.emit()
+
+    def _detach_series_items(self) -> None:
+        """Take the lines and markers out of the plots about to be cleared, so those still drawn after
+        the rebuild are put into the new plots as they are, not made again (a series ticked for a focus
+        redraws the chart; remaking twenty lines of 50,000 values and their legend took ~300 ms)."""
+        for row in self.rows:
+            for d in row.drawn:
+                for item in d.items:
+                    d.vb.removeItem(item)
 
     def _settle(self) -> None:
         """Fit the value axes now rather than at the next paint, so what is drawn is what is hit-tested."""
@@ -435,6 +449,10 @@ class ChartCanvas(QObject):
         if "extent" not in lod:
             lod["extent"] = Extent(x, y)  # the value axis fits what is in view from this, not every point
         extent = lod["extent"]
+        built = lod.get("items")
+        if built is not None and built[0] == self.theme:
+            self._add_series_items(row, drawn, list(built[1]), list(built[2]))
+            return
         colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
@@ -480,6 +498,21 @@ class ChartCanvas(QObject):
         for item, _ in drawn.lines:
             item.setClipToView(True)
             item.setDownsampling(auto=True, method="peak")
+        row.drawn.append(drawn)
+        lod["items"] = (self.theme, tuple(drawn.lines), tuple(drawn.markers))
+
+    def _add_series_items(self, row: _Row, drawn: _Drawn, lines: list, markers: list) -> None:
+        """Put a series' lines and markers, made by an earlier rebuild in this theme, into this row's view."""
+        drawn.lines, drawn.markers = lines, markers
+        drawn.items = [item for item, _ in lines] + markers
+        if self._restore_pens:
+            for item, pen in lines:
+                item.setPen(pen)
+        for item in drawn.items:
+            # Into the view's scene through its new parent, never first as a top-level scene item:
+            # there pyqtgraph would clip and downsample the line for the whole window, from every value.
+            item.setParentItem(drawn.vb.childGroup)
+            drawn.vb.addItem(item)
         row.drawn.append(drawn)
 
     def _show_markers_that_fit(self) -> None:
@@ -563,11 +596,7 @@ class ChartCanvas(QObject):
         for row in self.rows:
             two = len(row.units) == 2
             for d in row.drawn:
-                colour = self.colour_of(d.series)
-                sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(colour, width=t.line_width),
-                                         symbol=d.series.symbol, symbolSize=t.marker_size * 0.8, symbolBrush=colour,
-                                         symbolPen=pg.mkPen(colour))
-                self.legend.addItem(sample, self._legend_text(d, two, self._legend_fit[1]))
+                self.legend.addItem(self._legend_sample(d.series), self._legend_text(d, two, self._legend_fit[1]))
         if any((~d.series.exact[: d.count]).any() for row in self.rows for d in row.drawn):
             sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine),
                                      symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=pg.mkBrush(t.background),
@@ -579,6 +608,21 @@ class ChartCanvas(QObject):
         if not self.series:
             self.legend.addItem(pg.PlotDataItem(), html.escape(
                 QCoreApplication.translate("chart", "No series chosen: tick one in the list")))
+
+    def _legend_sample(self, s: ChartSeries) -> pg.PlotDataItem:
+        """The item a legend entry copies its line and marker from: made once per series and theme, kept
+        while the series is drawn (the legend reads its look; it is never put in a plot)."""
+        lod = next((kept[1] for key, kept in self._lod_cache.items() if key[0] == s.series_id and kept[0] is s), None)
+        sample = None if lod is None else lod.get("sample")
+        if sample is not None and sample[0] == self.theme:
+            return sample[1]
+        t = self.theme
+        colour = self.colour_of(s)
+        made = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(colour, width=t.line_width), symbol=s.symbol,
+                               symbolSize=t.marker_size * 0.8, symbolBrush=colour, symbolPen=pg.mkPen(colour))
+        if lod is not None:
+            lod["sample"] = (self.theme, made)
+        return made
 
     # ---- overlays: focused event, event markers, focused value --------------
     def _draw_ticks(self) -> None:

@@ -229,3 +229,42 @@ def test_a_range_change_outside_a_focus_change_still_moves_the_chart_at_once(qtb
     range_sets.clear()
     state.set_time_range(2014.0, 2016.0, "timeline")
     assert range_sets == [(2014.0, 2016.0)] and pane.canvas.x_range() == (2014.0, 2016.0)
+
+
+def test_ticking_another_series_puts_the_lines_already_drawn_into_the_new_plots_as_they_are(qtbot):
+    from desktop.ui.theme import PROJECTOR_DARK, themes
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    deaths = pane.canvas.drawn_of("deaths")[1]
+    line, marks = deaths.lines[0][0], list(deaths.markers)
+    gone = pane.canvas.drawn_of("opioid-deaths")[1].items
+    pane.set_series_checked("seizures", True)  # a second unit: the plots are laid out anew (a right axis)
+    pane.set_series_checked("scripts", True)  # a third: a second row
+    pane.set_series_checked("opioid-deaths", False)
+    row, now = pane.canvas.drawn_of("deaths")
+    assert now.lines[0][0] is line and now.markers == marks  # not made again
+    assert line.getViewBox() is row.plot.vb and line.scene() is pane.view.scene()
+    assert all(item.scene() is None for item in gone)  # an unticked series leaves nothing behind
+    x, _ = line.getData()
+    lo, hi = pane.canvas.x_range()
+    assert len(x) and x.min() >= lo - 1 and x.max() <= hi + 1  # drawn for the range the new plots show
+    themes().set_theme(PROJECTOR_DARK)  # another look: everything made anew, in it
+    try:
+        assert pane.canvas.drawn_of("deaths")[1].lines[0][0] is not line
+    finally:
+        from desktop.ui.theme import LIGHT
+        themes().set_theme(LIGHT)
+
+
+def test_lines_put_into_new_plots_while_the_view_moved_light_get_their_themed_pens_back(qtbot):
+    from desktop.ui.chart_canvas import ChartCanvas as Canvas
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    item, pen = pane.canvas.drawn_of("deaths")[1].lines[0]
+    Canvas._begin_light(pane.canvas)  # as a drag over a million values draws it
+    assert item.opts["pen"].widthF() == 1.0
+    pane.set_series_checked("scripts", True)
+    assert pane.canvas.drawn_of("deaths")[1].lines[0][0] is item and not pane.canvas.is_light()
+    assert item.opts["pen"].widthF() == pen.widthF() != 1.0
