@@ -6,88 +6,148 @@ marker shape, periods are bands, standing statements are hollow with an
 "as of" tail, grouped facts are hatched with their count, a disputed fact
 carries a "!" badge, and an uncertain date is drawn as a bracket across all
 the days it may mean.
+
+The picture is painted in layers (see `timeline_layers`): `paint_backdrop`
+(what only the size and the look change: the lanes' wash, names and the key),
+`paint_under` (what the view changes under the facts: the axis, the grid, a
+focused value's period and the off-screen counts) and `paint_lane` (one lane's
+facts and labels), so a focus change repaints one or two lanes, not the
+whole timeline.
 """
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 
 from .i18n import format_number
 from .timeline_axis import axis_ticks
-from .timeline_layout import STATEMENT
+from .timeline_layout import STATEMENT, Aggregates
 from .timeline_text import tr
 from .timeline_view import brush, category_colour, pen, shape_path
 
 if TYPE_CHECKING:
     from .timeline_view import TimelineView
 
+# Qt's flags, looked up once (PySide resolves each enum member on every use).
+_LEFT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+_RIGHT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_ELIDE = Qt.TextElideMode.ElideRight
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NO_PEN = Qt.PenStyle.NoPen
+_DASH = Qt.PenStyle.DashLine
+_HATCH = Qt.BrushStyle.BDiagPattern
 
-def paint_timeline(view: "TimelineView", p: QPainter) -> None:
-    """Draw the whole widget."""
+
+def axis_y(view) -> float:
+    """The time axis' line, just under the last lane."""
+    return view.lane_top(len(view.model.lanes)) + 2
+
+
+def paint_backdrop(view: "TimelineView", p: QPainter) -> None:
+    """What only the widget's size and the look change: the background, the lanes' alternating
+    wash, the lane names with their colour and shape (the legend), and the key under them."""
     theme = view.theme
-    layout = view.current_layout()
-    fg, muted, grid = QColor(theme.foreground), QColor(theme.muted), QColor(theme.grid)
+    fg, muted = QColor(theme.foreground), QColor(theme.muted)
     p.fillRect(view.rect(), QColor(theme.background))
-    left, right = layout.left, layout.right
-    n_lanes = len(view.model.lanes)
-    lanes_bottom = view.lane_top(n_lanes)
-
     # Lanes: a faint alternating wash so the eye follows a row.
     shade = QColor(fg)
     shade.setAlpha(10 if not theme.dark else 22)
-    for lane in range(n_lanes):
+    for lane in range(len(view.model.lanes)):
         if lane % 2:
             p.fillRect(QRectF(0, view.lane_top(lane), view.width(), view.lane_height(lane)), shade)
+    _paint_lane_names(view, p)
+    _paint_key(view, p, axis_y(view), fg, muted)
 
-    # Axis ticks and vertical grid.
+
+def paint_under(view: "TimelineView", p: QPainter, layout) -> None:
+    """Over the backdrop, under the facts: the axis with its ticks and grid, and how many facts
+    lie off each edge of each lane."""
+    theme = view.theme
+    fg, muted, grid = QColor(theme.foreground), QColor(theme.muted), QColor(theme.grid)
+    left, right = layout.left, layout.right
     ticks = axis_ticks(layout.view[0], layout.view[1], right - left, view.fm.horizontalAdvance("00 Sep 0000") + 16)
     p.setFont(view.font_main)
-    axis_y = lanes_bottom + 2
+    y_axis = axis_y(view)
     p.setPen(pen(grid, 1))
-    p.drawLine(QPointF(left, axis_y), QPointF(right, axis_y))
+    p.drawLine(QPointF(left, y_axis), QPointF(right, y_axis))
     for tick in ticks:
         x = view.x_of(tick.x)
         p.setPen(pen(grid, 1.5 if tick.major else 1))
-        p.drawLine(QPointF(x, 4), QPointF(x, axis_y + 5))
+        p.drawLine(QPointF(x, 4), QPointF(x, y_axis + 5))
         p.setPen(pen(fg if tick.major else muted, 1))
         p.setFont(view.font_bold if tick.major else view.font_main)
         width = view.fm_bold.horizontalAdvance(tick.label) + 2
         tx = min(max(x - width / 2, left - 2), view.width() - width)
-        p.drawText(QRectF(tx, axis_y + 6, width, view.line_h), Qt.AlignmentFlag.AlignCenter, tick.label)
-
-    _paint_highlight_span(view, p, axis_y)
-    _paint_gutter(view, p, layout, muted)
-    p.setClipRect(QRectF(left - view.marker, 0, right - left + 2 * view.marker, lanes_bottom))
-    _paint_bands(view, p, layout, fg)
-    _paint_aggregates(view, p, layout, fg)
-    _paint_markers(view, p, layout, fg)
-    p.setClipping(False)
-    _paint_labels(view, p, layout, fg, muted)
-    _paint_key(view, p, axis_y, fg, muted)
-
-    if view.hasFocus():  # a visible keyboard-focus frame
-        p.setPen(pen(QColor(theme.highlight), 3))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawRect(QRectF(1.5, 1.5, view.width() - 3, view.height() - 3))
+        p.drawText(QRectF(tx, y_axis + 6, width, view.line_h), _CENTRE, tick.label)
+    _paint_off_screen(view, p, layout, muted)
 
 
-def _paint_highlight_span(view, p: QPainter, axis_y: float) -> None:
-    """A chart value in focus: its period as a soft column across the lanes."""
+def lane_parts(view: "TimelineView", layout) -> dict:
+    """Which of the layout's markers, bands and labels each lane draws (worked out once per layout)."""
+    lanes = view.model.lane
+    parts: dict[int, tuple] = {}
+    marker_lanes = lanes[layout.markers]
+    by_marker = np.argsort(marker_lanes, kind="stable")
+    band_lanes = lanes[layout.bands]
+    by_band = np.argsort(band_lanes, kind="stable")
+    labels: dict[int, list] = {}
+    for label in layout.labels:
+        labels.setdefault(label.lane, []).append(label)
+    sorted_markers, sorted_bands = marker_lanes[by_marker], band_lanes[by_band]
+    for lane in range(len(view.model.lanes)):
+        m = by_marker[np.searchsorted(sorted_markers, lane, "left"):np.searchsorted(sorted_markers, lane, "right")]
+        b = by_band[np.searchsorted(sorted_bands, lane, "left"):np.searchsorted(sorted_bands, lane, "right")]
+        parts[lane] = (m, b, layout.aggregates.lane_slice(lane), labels.get(lane, []))
+    return parts
+
+
+def paint_lane(view: "TimelineView", p: QPainter, layout, lane: int, parts: tuple) -> None:
+    """One lane's facts: its bands, grouped marks and markers (kept inside the plot), then its labels."""
+    markers, bands, aggregates, labels = parts
+    theme = view.theme
+    fg, muted = QColor(theme.foreground), QColor(theme.muted)
+    p.save()
+    # Whole pixels: Qt clips to a fractional rectangle through a path, a whole one directly.
+    x0, x1 = math.floor(layout.left - view.marker), math.ceil(layout.right + view.marker)
+    p.setClipRect(QRect(x0, 0, x1 - x0, math.ceil(view.lane_top(len(view.model.lanes)))))
+    _paint_bands(view, p, layout, bands, lane)
+    _paint_aggregates(view, p, layout, fg, aggregates)
+    _paint_markers(view, p, layout, fg, markers)
+    p.restore()
+    _paint_labels(view, p, fg, muted, labels)
+
+
+def paint_focus_frame(view: "TimelineView", p: QPainter) -> None:
+    """A visible keyboard-focus frame round the widget."""
+    p.setPen(pen(QColor(view.theme.highlight), 3))
+    p.setBrush(_NO_BRUSH)
+    p.drawRect(QRectF(1.5, 1.5, view.width() - 3, view.height() - 3))
+
+
+def paint_highlight_span(view, p: QPainter) -> None:
+    """A chart value in focus: its period as a soft column across the lanes (over the grid, under
+    the facts; painted as the layers are shown, so focusing a value repaints no layer)."""
     if view.highlight_span is None:
         return
+    bottom = axis_y(view)
     a, b = (view.x_of(x) for x in view.highlight_span)
     if b - a < 3:
         a, b = a - 1.5, b + 1.5
     colour = QColor(view.theme.highlight)
     colour.setAlpha(70)
-    p.fillRect(QRectF(a, 4, b - a, axis_y - 4), colour)
+    gutter = view.gutter_width()
+    if b > gutter:  # never over the lane names
+        a = max(a, gutter)
+        p.fillRect(QRectF(a, 4, b - a, bottom - 4), colour)
 
 
-def _paint_gutter(view, p: QPainter, layout, muted: QColor) -> None:
-    """Lane names with their colour and shape (the legend), and counts of facts off each edge."""
+def _paint_lane_names(view, p: QPainter) -> None:
+    """Lane names with their colour and shape (the legend)."""
     gutter = view.gutter_width()
     for lane in range(len(view.model.lanes)):
         y = view.marker_y(lane)
@@ -104,65 +164,72 @@ def _paint_gutter(view, p: QPainter, layout, muted: QColor) -> None:
         top = y - step * len(lines) / 2
         top = max(view.lane_top(lane) + 2, min(top, view.lane_top(lane) + view.lane_height(lane) - 2 - step * len(lines)))
         for k, line in enumerate(lines):
-            name = view.fm_bold.elidedText(line, Qt.TextElideMode.ElideRight, gutter - name_x - 4)
+            name = view.fm_bold.elidedText(line, _ELIDE, gutter - name_x - 4)
             p.drawText(QRectF(name_x, top + k * step, gutter - name_x, step),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name)
-        p.setFont(view.font_small)
-        p.setPen(muted)
-        edge = view.edge_width()
+                       _LEFT, name)
+
+
+def _paint_off_screen(view, p: QPainter, layout, muted: QColor) -> None:
+    """How many facts of each lane lie off each edge of the view."""
+    gutter = view.gutter_width()
+    edge = view.edge_width()
+    p.setFont(view.font_small)
+    p.setPen(muted)
+    for lane in np.flatnonzero((layout.off_left > 0) | (layout.off_right > 0)).tolist():
+        y = view.marker_y(lane)
         if layout.off_left[lane]:
             p.drawText(QRectF(gutter, y - view.line_h / 2, edge - 4, view.line_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"‹ {format_number(layout.off_left[lane])}")
+                       _RIGHT, f"‹ {format_number(layout.off_left[lane])}")
         if layout.off_right[lane]:
             p.drawText(QRectF(layout.right + 4, y - view.line_h / 2, edge - 4, view.line_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, f"{format_number(layout.off_right[lane])} ›")
+                       _LEFT, f"{format_number(layout.off_right[lane])} ›")
 
 
-def _paint_bands(view, p: QPainter, layout, fg: QColor) -> None:
-    """Periods as bands: one batched draw per lane (same colour, same alpha: the order within
-    a lane does not change the picture), then arrowheads, badges and the focused band's ring."""
-    bands = layout.bands
-    if not len(bands):
+def _paint_bands(view, p: QPainter, layout, ks: np.ndarray, lane: int) -> None:
+    """One lane's periods as bands (positions `ks` in `layout.bands`): one batched draw per alpha
+    (same colour: the order within a lane does not change the picture), then arrowheads, badges
+    and the focused band's ring. Open periods often end together ("now"): an arrowhead drawn
+    over an identical one adds nothing, so each is drawn once."""
+    if not len(ks):
         return
     model, theme = view.model, view.theme
+    bands = layout.bands[ks]
     h = view.band_h()
-    lanes = model.lane[bands]
-    ys = view.marker_ys()[lanes] + view.row_height() / 2 + 2 + model.band_row[bands] * (h + 2)
-    a_s = np.maximum(layout.band_px0, -10.0)
-    b_s = np.minimum(layout.band_px1, view.width() + 10.0)
+    ys = view.marker_y(lane) + view.row_height() / 2 + 2 + model.band_row[bands] * (h + 2)
+    a_s = np.maximum(layout.band_px0[ks], -10.0)
+    b_s = np.minimum(layout.band_px1[ks], view.width() + 10.0)
     hovered = view.hover[1] if view.hover and view.hover[0] == "item" else -1
     lifted = (bands == view.focus_index) | (bands == hovered)  # drawn stronger
-    colours = {lane: category_colour(theme, lane) for lane in set(lanes.tolist())}
+    colour = category_colour(theme, lane)
     rects = [QRectF(a, y, b - a, h) for a, b, y in zip(a_s.tolist(), b_s.tolist(), ys.tolist())]
-    for lane, colour in sorted(colours.items()):
-        p.setPen(pen(colour, 1.5))
-        for alpha, which in ((95, ~lifted), (150, lifted)):
-            chosen = np.flatnonzero((lanes == lane) & which)
-            if len(chosen):
-                p.setBrush(brush(colour, alpha))
-                p.drawRects([rects[k] for k in chosen.tolist()])
-    for k in np.flatnonzero(model.open_ended[bands]).tolist():  # still going: an arrowhead at the end
-        colour = colours[int(lanes[k])]
-        b, y = float(b_s[k]), float(ys[k])
-        p.setPen(pen(colour, 1.5))
+    p.setPen(pen(colour, 1.5))
+    for alpha, which in ((95, ~lifted), (150, lifted)):
+        chosen = np.flatnonzero(which)
+        if len(chosen):
+            p.setBrush(brush(colour, alpha))
+            p.drawRects([rects[k] for k in chosen.tolist()])
+    open_ends = np.flatnonzero(model.open_ended[bands])
+    if len(open_ends):  # still going: an arrowhead at the end
         p.setBrush(brush(colour))
-        p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
+        for b, y in dict.fromkeys(zip(b_s[open_ends].tolist(), ys[open_ends].tolist())):
+            p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, y + h / 2), QPointF(b, y + h + 2)])
     for k in np.flatnonzero(model.priority[bands] & 1).tolist():
         _paint_dispute_badge(view, p, QPointF(max(float(a_s[k]), layout.left) + 4, float(ys[k]) + h / 2))
     for k in np.flatnonzero(bands == view.focus_index).tolist():
         a, b, y = float(a_s[k]), float(b_s[k]), float(ys[k])
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        for colour, width in ((theme.foreground, theme.line_width + 4), (theme.highlight, theme.line_width + 1)):
-            p.setPen(pen(QColor(colour), width))
+        p.setBrush(_NO_BRUSH)
+        for colour_, width in ((theme.foreground, theme.line_width + 4), (theme.highlight, theme.line_width + 1)):
+            p.setPen(pen(QColor(colour_), width))
             p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
 
 
-def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
+def _paint_markers(view, p: QPainter, layout, fg: QColor, ks: np.ndarray) -> None:
+    """Markers at positions `ks` of `layout.markers` (one lane's)."""
     m = view.marker
     theme = view.theme
     scale = (layout.right - layout.left) / (layout.view[1] - layout.view[0])
     model = view.model
-    for index, x in zip(layout.markers.tolist(), layout.marker_px.tolist()):
+    for index, x in zip(layout.markers[ks].tolist(), layout.marker_px[ks].tolist()):
         lane = int(model.lane[index])
         y = view.marker_y(lane)
         colour = category_colour(theme, lane)
@@ -177,13 +244,13 @@ def _paint_markers(view, p: QPainter, layout, fg: QColor) -> None:
             p.drawLine(QPointF(x, yb), QPointF(x, y))
         statement = model.kind[index] == STATEMENT
         if statement:  # a standing statement: hollow, with a dashed "true from here on" tail
-            p.setPen(pen(colour, max(1.5, theme.line_width * 0.75), Qt.PenStyle.DashLine))
+            p.setPen(pen(colour, max(1.5, theme.line_width * 0.75), _DASH))
             p.drawLine(QPointF(x + m / 2, y), QPointF(x + m * 2.2, y))
         if index == view.focus_index:
             _paint_focus_ring(view, p, QPointF(x, y))
         elif view.hover == ("item", index):
             p.setPen(pen(QColor(theme.muted), theme.line_width + 1))
-            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setBrush(_NO_BRUSH)
             p.drawEllipse(QPointF(x, y), m * 0.85, m * 0.85)
         path = shape_path(theme.category_shape(lane), QPointF(x, y), m)
         if statement:
@@ -203,7 +270,7 @@ def _paint_focus_ring(view, p: QPainter, centre: QPointF) -> None:
     theme, m = view.theme, view.marker
     width = theme.line_width + 2
     radius = m * 0.95
-    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setBrush(_NO_BRUSH)
     p.setPen(pen(QColor(theme.foreground), width + 3))
     p.drawEllipse(centre, radius, radius)
     p.setPen(pen(QColor(theme.highlight), width))
@@ -218,13 +285,16 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
     p.drawEllipse(centre, r, r)
     p.setPen(QColor("#FFFFFF" if not view.theme.dark else "#000000"))
     p.setFont(view.font_bold)
-    p.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, "!")
+    p.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), _CENTRE, "!")
 
 
-def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
-    """Grouped facts: a light box with the count where it fits, hatched where it does not;
-    one batched draw per lane and kind, so thousands of groups stay cheap."""
-    aggs = layout.aggregates
+def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None:
+    """Grouped facts (the groups `cut` of `layout.aggregates`, one lane's): a light box with the
+    count where it fits, hatched where it does not; one batched draw per kind, so thousands of
+    groups stay cheap."""
+    whole = layout.aggregates
+    aggs = Aggregates(whole.lane[cut], whole.px0[cut], whole.px1[cut], whole.starts[cut], whole.ends[cut],
+                      whole.flat)
     if len(aggs):
         p.setFont(view.font_small)
         r = view.marker / 2
@@ -256,19 +326,19 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
             if lane in boxed:
                 # An outlined box as two fills (the outline's outer edge in colour, the inside in the
                 # background): the same pixels as fill + stroke, at a third of the cost.
-                p.setPen(Qt.PenStyle.NoPen)
+                p.setPen(_NO_PEN)
                 p.setBrush(colour)
                 p.drawRects([r.adjusted(-edge, -edge, edge, edge) for r in boxed[lane]])
                 p.setBrush(background)
                 p.drawRects([r.adjusted(edge, edge, -edge, -edge) for r in boxed[lane]])
             if lane in hatched:
-                p.setPen(Qt.PenStyle.NoPen)
+                p.setPen(_NO_PEN)
                 p.setBrush(brush(colour, 60))
                 p.drawRects(hatched[lane])
-                p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                p.setBrush(QBrush(colour, _HATCH))
                 p.drawRects(hatched[lane])
                 p.setPen(pen(colour, 1.5))
-                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setBrush(_NO_BRUSH)
                 p.drawRects(hatched[lane])
         p.setPen(fg)
         for rect, text in texts:
@@ -276,16 +346,16 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor) -> None:
             size = static.size()
             p.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
                                      rect.y() + (rect.height() - size.height()) / 2), static)
-    if view.hover and view.hover[0] == "aggregate" and view.hover[1] < len(layout.aggregates):
+    if view.hover and view.hover[0] == "aggregate" and cut.start <= view.hover[1] < cut.stop:
         p.setPen(pen(QColor(view.theme.muted), 2))
-        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setBrush(_NO_BRUSH)
         p.drawRect(view.aggregate_rect(view.hover[1]).adjusted(-2, -2, 2, 2))
 
 
-def _paint_labels(view, p: QPainter, layout, fg: QColor, muted: QColor) -> None:
+def _paint_labels(view, p: QPainter, fg: QColor, muted: QColor, labels) -> None:
     leader = QColor(muted)
     leader.setAlpha(140)
-    for label in layout.labels:
+    for label in labels:
         index = label.index
         lane = label.lane
         top = view.label_y(lane, label.row)
@@ -309,12 +379,12 @@ def _paint_labels(view, p: QPainter, layout, fg: QColor, muted: QColor) -> None:
         date_w = fm.horizontalAdvance(date + "  ")
         rect = QRectF(label.x, top, label.width, view.line_h)
         p.setPen(muted if not focused else fg)
-        p.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(date, Qt.TextElideMode.ElideRight, label.width))
+        p.drawText(rect, _LEFT,
+                   fm.elidedText(date, _ELIDE, label.width))
         if date_w < label.width:
-            title = fm.elidedText(view.text.title(index), Qt.TextElideMode.ElideRight, label.width - date_w)
+            title = fm.elidedText(view.text.title(index), _ELIDE, label.width - date_w)
             p.setPen(fg)
-            p.drawText(rect.adjusted(date_w, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title)
+            p.drawText(rect.adjusted(date_w, 0, 0, 0), _LEFT, title)
 
 
 def _paint_key(view, p: QPainter, axis_y: float, fg: QColor, muted: QColor) -> None:
@@ -338,16 +408,16 @@ def _paint_key(view, p: QPainter, axis_y: float, fg: QColor, muted: QColor) -> N
                 p.drawRoundedRect(QRectF(x, y - view.band_h() / 2, m * 1.6, view.band_h()), 2, 2)
             elif kind == "hollow":
                 p.setPen(pen(colour, 2))
-                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setBrush(_NO_BRUSH)
                 p.drawEllipse(QPointF(x + m / 2, y), m / 2 - 1, m / 2 - 1)
-                p.setPen(pen(colour, 1.5, Qt.PenStyle.DashLine))
+                p.setPen(pen(colour, 1.5, _DASH))
                 p.drawLine(QPointF(x + m, y), QPointF(x + m * 1.6, y))
             else:
                 p.setPen(pen(colour, 1.2))
-                p.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                p.setBrush(QBrush(colour, _HATCH))
                 p.drawRoundedRect(QRectF(x, y - m / 2, m * 1.6, m), 2, 2)
             p.setPen(muted)
             p.drawText(QRectF(x + m * 1.6 + 4, y - view.line_h / 2, width, view.line_h),
-                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, word)
+                       _LEFT, word)
             x += width
         y += view.line_h

@@ -8,6 +8,7 @@ the user asked for; the pane turns that into state changes.
 """
 from __future__ import annotations
 
+import functools
 import html
 import math
 
@@ -15,13 +16,14 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent,
-    QPen, QPixmap, QPolygonF, QStaticText, QWheelEvent,
+    QPen, QPolygonF, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .theme import Theme, themes
 from .timeline_axis import axis_ticks
 from .timeline_layout import PERIOD, STATEMENT, LayoutCache, TimelineLayout, TimelineModel, to_px
+from .timeline_layers import TimelineLayers
 from .timeline_text import TimelineText
 
 MIN_SPAN = 2.0 / 365.25  # two days
@@ -54,9 +56,7 @@ class TimelineView(QWidget):
         self._cache: LayoutCache | None = None  # the part the focus does not change
         self._cache_key: tuple | None = None
         self._epoch = 0  # bumped when label widths change (theme, size)
-        self._frame: QPixmap | None = None  # the last painted picture, and what it showed
-        self._frame_key: tuple | None = None
-        self._frame_of: tuple = ()
+        self._layers = TimelineLayers(self)  # the kept pictures
         self._geom: dict | None = None
         self._press: QPointF | None = None
         self._press_view = self.view
@@ -382,27 +382,17 @@ class TimelineView(QWidget):
 
     # ---- painting ---------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        """Paint from a kept picture when nothing it shows has changed (an expose, a repeated update)."""
-        from .timeline_paint import paint_timeline
+        """Show the kept layers, repainting only those whose content changed (see `timeline_layers`):
+        an expose or a repeated update costs a few blits, a focus change one or two lanes."""
+        from .timeline_paint import paint_focus_frame
 
         layout = self.current_layout()
-        dpr = self.devicePixelRatioF()
-        # The layout and theme by identity (kept alive here, so an id is never reused for another).
-        key = (self.hover, self.hasFocus(), self.highlight_span, self.size().toTuple(), dpr, self._epoch)
-        same = len(self._frame_of) == 2 and self._frame_of[0] is layout and self._frame_of[1] is self.theme
-        if self._frame is None or key != self._frame_key or not same:
-            frame = QPixmap(round(self.width() * dpr), round(self.height() * dpr))
-            frame.setDevicePixelRatio(dpr)
-            painter = QPainter(frame)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            try:
-                paint_timeline(self, painter)
-            finally:
-                painter.end()
-            self._frame, self._frame_key, self._frame_of = frame, key, (layout, self.theme)
         painter = QPainter(self)
         try:
-            painter.drawPixmap(0, 0, self._frame)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._layers.paint(painter, layout)
+            if self.hasFocus():
+                paint_focus_frame(self, painter)
         finally:
             painter.end()
 
@@ -568,15 +558,25 @@ def shape_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
 
 def category_colour(theme: Theme, lane: int) -> QColor:
     """A lane's colour; the palette's black turns white on a dark background."""
+    return QColor(_category_colour(theme, lane))  # a copy: the caller may change it
+
+
+@functools.lru_cache(maxsize=256)
+def _category_colour(theme: Theme, lane: int) -> QColor:
+    # Remembered: painting asks for each lane's colour many times a frame, and parsing it is not free.
     colour = theme.category_colour(lane)
     if theme.dark and colour.upper() == "#000000":
         colour = "#FFFFFF"
     return QColor(colour)
 
 
-def pen(colour: QColor | str, width: float, style=Qt.PenStyle.SolidLine) -> QPen:
+_FLAT_CAP = Qt.PenCapStyle.FlatCap
+_SOLID = Qt.PenStyle.SolidLine
+
+
+def pen(colour: QColor | str, width: float, style=_SOLID) -> QPen:
     p = QPen(QColor(colour), width, style)
-    p.setCapStyle(Qt.PenCapStyle.FlatCap)
+    p.setCapStyle(_FLAT_CAP)
     return p
 
 

@@ -405,13 +405,29 @@ def test_an_unchanged_filter_mask_keeps_the_layout(qtbot, make_pane, valid_datas
     assert layouts_built and pane.view.current_layout().drawn == 1
 
 
-def test_a_repaint_with_nothing_changed_paints_from_the_kept_picture(qtbot, make_pane, valid_dataset, monkeypatch):
+@pytest.fixture
+def painted(monkeypatch):
+    """Record what the timeline paints: ("backdrop",), ("under",) and ("lane", lane, focus) per layer painted."""
     from desktop.ui import timeline_paint
 
+    calls: list[tuple] = []
+    real_backdrop, real_under, real_lane = (timeline_paint.paint_backdrop, timeline_paint.paint_under,
+                                            timeline_paint.paint_lane)
+    monkeypatch.setattr(timeline_paint, "paint_backdrop", lambda view, p: (calls.append(("backdrop",)),
+                                                                          real_backdrop(view, p)))
+    monkeypatch.setattr(timeline_paint, "paint_under", lambda view, p, layout: (calls.append(("under",)),
+                                                                               real_under(view, p, layout)))
+    monkeypatch.setattr(timeline_paint, "paint_lane", lambda view, p, layout, lane, parts: (
+        calls.append(("lane", lane, view.focus_index)), real_lane(view, p, layout, lane, parts)))
+    return calls
+
+
+def lanes_painted(calls) -> list[int]:
+    return sorted(call[1] for call in calls if call[0] == "lane")
+
+
+def test_a_repaint_with_nothing_changed_paints_from_the_kept_picture(qtbot, make_pane, valid_dataset, painted):
     pane, state = make_pane(valid_dataset)
-    painted: list[int] = []
-    real = timeline_paint.paint_timeline
-    monkeypatch.setattr(timeline_paint, "paint_timeline", lambda view, p: (painted.append(view.focus_index), real(view, p)))
     view = pane.view
     first = view.grab().toImage()
     painted.clear()
@@ -420,7 +436,62 @@ def test_a_repaint_with_nothing_changed_paints_from_the_kept_picture(qtbot, make
     index = index_of(pane, "oxycontin-launch")
     state.set_focus("oxycontin-launch", "chart")
     focused = view.grab().toImage()
-    assert painted == [index] and focused != first  # a focus change is painted
+    assert ("lane", int(pane.model.lane[index]), index) in painted and focused != first  # a focus change is painted
+    painted.clear()
     view.hover = ("item", index)
     view.grab()
-    assert len(painted) == 2  # so is a hover
+    assert lanes_painted(painted) == [int(pane.model.lane[index])]  # so is a hover, in its lane
+
+
+def test_a_focus_change_repaints_only_the_lanes_of_the_old_and_new_focus(qtbot, make_pane, default_dataset, painted):
+    """The lane names, axis, grid and the other lanes are kept pictures: moving the focus within the
+    view repaints the lane it leaves and the lane it enters, and the picture equals a fresh paint."""
+    pane, state = make_pane(default_dataset, 1920, 420)
+    view = pane.view
+    view.grab()
+    lanes = pane.model.lane
+    layout = view.current_layout()
+    by_lane: dict[int, int] = {}
+    for index in layout.markers.tolist():
+        by_lane.setdefault(int(lanes[index]), index)
+    assert len(by_lane) >= 3
+    (lane_a, a), (lane_b, b) = sorted(by_lane.items())[:2]
+    painted.clear()
+    state.set_focus(str(pane.model.ids[a]), "chart")
+    view.grab()
+    assert view.view == layout.view, "the focus was in view: the view must not move for this test"
+    assert painted == [("lane", lane_a, a)]
+    painted.clear()
+    state.set_focus(str(pane.model.ids[b]), "chart")
+    kept = view.grab().toImage()
+    assert lanes_painted(painted) == sorted([lane_a, lane_b]) and ("under",) not in painted
+    fresh = TimelinePane(default_dataset, state)  # the same state, painted from nothing
+    qtbot.addWidget(fresh)
+    fresh.resize(pane.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    assert fresh.view.view == view.view
+    assert fresh.view.grab().toImage() == kept
+
+
+def test_a_focused_values_period_is_drawn_over_the_kept_layers(qtbot, make_pane, default_dataset, painted):
+    """Focusing a chart value tints its period across the lanes without painting any layer again."""
+    pane, state = make_pane(default_dataset, 1920, 420)
+    view = pane.view
+    plain = view.grab().toImage()
+    row = default_dataset.observations.iloc[len(default_dataset.observations) // 2]
+    painted.clear()
+    before = view.view
+    state.set_focus(f"{row['series_id']}@{row['period']}", "chart")
+    tinted = view.grab().toImage()
+    assert view.highlight_span is not None
+    x = int(round(view.x_of(sum(view.highlight_span) / 2)))
+    y = int(view.lane_top(1) + view.lane_height(1) - 3)  # low in a lane, where no fact is drawn
+    assert tinted.pixelColor(x, y) != plain.pixelColor(x, y)
+    assert view.view == before, "the value was in view: the view must not move for this test"
+    assert painted == []  # nothing is painted again: the tint goes over the kept layers
+    painted.clear()
+    view.zoom(1.5)
+    view.grab()
+    assert ("under",) in painted and ("backdrop",) not in painted
+    assert lanes_painted(painted) == list(range(len(pane.model.lanes)))  # a zoom repaints every lane

@@ -1,0 +1,148 @@
+"""The timeline's picture kept in layers, so a paint redraws only what changed.
+
+Three kinds of layer, each a pixmap kept between paints with what it showed:
+
+- the backdrop: background, the lanes' wash, lane names and the key; it
+  changes only with the widget's size and the look;
+- the under layer: the backdrop with the axis, grid and the off-screen
+  counts; it changes with the view and the filter (a focused chart value's
+  period is drawn over it as the layers are shown: one fill);
+- one see-through layer per lane with that lane's facts and labels.
+
+A lane's layer is painted again only when what it shows changes: every lane
+after a zoom, pan, filter, resize or theme change, but only the lanes of the
+old and the new focus (or hover) after a focus (or hover) change. Lanes share
+neither groups nor label rows (see `timeline_layout`), so the other lanes'
+pictures are still right. Each lane's layer reaches a little past its lane so
+a focus ring or a label at its edge is not cut.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter, QPixmap
+
+
+_PAINT = None
+
+
+def _paint():
+    """The painting functions (imported on first paint: they import the view, which imports this)."""
+    global _PAINT
+    if _PAINT is None:
+        from . import timeline_paint
+
+        _PAINT = timeline_paint
+    return _PAINT
+
+
+class TimelineLayers:
+    """Kept pictures of one `TimelineView`; `paint(painter, layout)` shows them, repainting what changed."""
+
+    def __init__(self, view) -> None:
+        self.view = view
+        self._backdrop: QPixmap | None = None
+        self._backdrop_key: tuple | None = None
+        self._under: QPixmap | None = None
+        self._under_key: tuple | None = None
+        self._lanes: list[tuple[float, QPixmap]] = []
+        self._lanes_key: tuple | None = None
+        self._lane_shows: list = []  # per lane: what its layer shows beyond the kept layout
+        self._parts: tuple | None = None  # (layout, its lane parts)
+
+    def paint(self, painter: QPainter, layout) -> None:
+        """Draw the whole widget from the layers, bringing each up to date first."""
+        view = self.view
+        dpr = view.devicePixelRatioF()
+        base = (view.size().toTuple(), dpr, view._epoch, view.theme)
+        painter.drawPixmap(0, 0, self._under_layer(layout, base, dpr))
+        _paint().paint_highlight_span(view, painter)
+        for top, pixmap in self._lane_layers(layout, base, dpr):
+            painter.drawPixmap(QPointF(0, top), pixmap)
+
+    # ---- the layers ----------------------------------------------------------------------------
+    def _new(self, width: float, height: float, dpr: float) -> QPixmap:
+        pixmap = QPixmap(max(1, round(width * dpr)), max(1, round(height * dpr)))
+        pixmap.setDevicePixelRatio(dpr)
+        return pixmap
+
+    def _painter(self, pixmap: QPixmap, dy: float = 0.0) -> QPainter:
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if dy:
+            painter.translate(0, -dy)
+        return painter
+
+    def _backdrop_layer(self, base: tuple, dpr: float) -> QPixmap:
+        if self._backdrop is None or self._backdrop_key != base:
+            view = self.view
+            self._backdrop = self._new(view.width(), view.height(), dpr)
+            painter = self._painter(self._backdrop)
+            try:
+                _paint().paint_backdrop(view, painter)
+            finally:
+                painter.end()
+            self._backdrop_key = base
+        return self._backdrop
+
+    def _under_layer(self, layout, base: tuple, dpr: float) -> QPixmap:
+        view = self.view
+        key = (base, layout.view, layout.left, layout.right, layout.off_left.tobytes(), layout.off_right.tobytes())
+        if self._under is None or self._under_key != key:
+            backdrop = self._backdrop_layer(base, dpr)
+            self._under = QPixmap(backdrop)  # copied on write: the backdrop stays as it is
+            painter = self._painter(self._under)
+            try:
+                _paint().paint_under(view, painter, layout)
+            finally:
+                painter.end()
+            self._under_key = key
+        return self._under
+
+    def _lane_layers(self, layout, base: tuple, dpr: float) -> list[tuple[float, QPixmap]]:
+        view = self.view
+        n = len(view.model.lanes)
+        # Everything a lane shows comes from the focus-free layout (one per view, filter, size and
+        # look) plus the focus and hover in that lane; a new focus-free layout repaints every lane.
+        key = (base, view.layout_cache())
+        if self._lanes_key != key or len(self._lanes) != n:
+            margin = view.marker + 6.0
+            self._lanes = []
+            for lane in range(n):
+                # On a whole device pixel, so the lane is drawn on the same pixel grid as the widget.
+                top = max(0.0, math.floor((view.lane_top(lane) - margin) * dpr) / dpr)
+                bottom = min(float(view.height()), view.lane_top(lane + 1) + margin)
+                self._lanes.append((top, self._new(view.width(), max(bottom - top, 1.0), dpr)))
+            self._lane_shows = [None] * n
+            self._lanes_key = key
+        if self._parts is None or self._parts[0] is not layout:
+            self._parts = (layout, _paint().lane_parts(view, layout))
+        parts = self._parts[1]
+        for lane, (top, pixmap) in enumerate(self._lanes):
+            shows = self._lane_state(layout, lane, parts[lane])
+            if shows != self._lane_shows[lane]:
+                pixmap.fill(Qt.GlobalColor.transparent)
+                painter = self._painter(pixmap, top)
+                try:
+                    _paint().paint_lane(view, painter, layout, lane, parts[lane])
+                finally:
+                    painter.end()
+                self._lane_shows[lane] = shows
+        return self._lanes
+
+    def _lane_state(self, layout, lane: int, parts: tuple) -> tuple:
+        """What one lane's picture depends on beyond the focus-free layout: the focus and the hover
+        when they are in this lane, and its labels (placed again when the focus is in the lane)."""
+        view = self.view
+        model = view.model
+        focus = view.focus_index if view.focus_index >= 0 and int(model.lane[view.focus_index]) == lane else -1
+        hover = None
+        if view.hover and view.hover[0] == "item" and int(model.lane[view.hover[1]]) == lane:
+            hover = view.hover
+        elif view.hover and view.hover[0] == "aggregate":
+            cut = parts[2]
+            if cut.start <= view.hover[1] < cut.stop:
+                k = view.hover[1]
+                hover = ("aggregate", float(layout.aggregates.px0[k]), float(layout.aggregates.px1[k]))
+        return focus, hover, tuple(parts[3])
