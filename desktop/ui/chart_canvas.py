@@ -43,6 +43,10 @@ DOWNSAMPLE_FACTOR = 1.0
 # Qt's software painter takes ~4 ms per wide line and ~6 ms for the minor grid at 1280x720.
 LIGHT_LIMIT = 20_000
 LIGHT_IDLE_MS = 250  # the themed look comes back once the view has rested this long
+# A line of at most this many points is drawn whole (Qt clips it to the plot): clipping and downsampling
+# it anew on every frame of a pan cost more than drawing it, and would show the same picture. At 100,000
+# events each daily series' dashed stretches are a line of a few dozen points: 20 of them were redone per frame.
+WHOLE_LIMIT = 2000
 
 
 @dataclass(repr=False)
@@ -496,8 +500,9 @@ class ChartCanvas(QObject):
             vb.addItem(item)
         # Only once inside the view: before that pyqtgraph asks the GraphicsView for a range it lacks.
         for item, _ in drawn.lines:
-            item.setClipToView(True)
-            item.setDownsampling(auto=True, method="peak")
+            if item.xData is not None and len(item.xData) > WHOLE_LIMIT:  # None: nothing revealed yet
+                item.setClipToView(True)
+                item.setDownsampling(auto=True, method="peak")
         row.drawn.append(drawn)
         lod["items"] = (self.theme, tuple(drawn.lines), tuple(drawn.markers))
 

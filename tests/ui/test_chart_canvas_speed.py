@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.state import SelectionState
-from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
+from desktop.ui.chart_canvas import LIGHT_LIMIT, WHOLE_LIMIT, ChartCanvas
 from desktop.ui.chart_data import ChartSeries
 from desktop.ui.chart_pane import ChartPane
 from desktop.ui.theme import LIGHT
@@ -65,12 +65,28 @@ def test_the_big_pane_really_holds_a_million_values(view):
     assert sum(d.count for row in view.canvas.rows for d in row.drawn) == TOTAL_POINTS
 
 
-def test_every_line_is_clipped_and_peak_downsampled(view):
+def test_every_long_line_is_clipped_and_peak_downsampled_and_a_short_one_is_drawn_whole(view):
     items = lines(view)
     assert len(items) == 8  # four solid lines and four dashed sets (every 5,000th value is approximate)
-    for item in items:
+    long = [item for item in items if len(item.xData) > WHOLE_LIMIT]
+    short = [item for item in items if len(item.xData) <= WHOLE_LIMIT]
+    assert len(long) == 4 and len(short) == 4  # the dashed sets are 50 segments each
+    for item in long:
         assert item.opts["clipToView"] and item.opts["autoDownsample"]
         assert item.opts["downsampleMethod"] == "peak"
+    for item in short:
+        assert not item.opts["clipToView"] and not item.opts["autoDownsample"]
+        assert drawn_points(item) == len(item.xData)  # every point given to the curve: the same picture
+
+
+def test_a_pan_redoes_the_points_of_long_lines_only(view):
+    items = lines(view)
+    before = {id(item): item.curve.xData for item in items}
+    view.canvas.rows[0].plot.vb.translateBy(x=0.5)
+    QApplication.processEvents()
+    for item in items:
+        redone = item.curve.xData is not before[id(item)]
+        assert redone == (len(item.xData) > WHOLE_LIMIT)
 
 
 @pytest.mark.parametrize("span", [None, (2100.0, 2110.0), (2100.0, 2101.0)])

@@ -268,3 +268,13 @@ def test_lines_put_into_new_plots_while_the_view_moved_light_get_their_themed_pe
     pane.set_series_checked("scripts", True)
     assert pane.canvas.drawn_of("deaths")[1].lines[0][0] is item and not pane.canvas.is_light()
     assert item.opts["pen"].widthF() == pen.widthF() != 1.0
+
+
+def test_revealing_nothing_yet_draws_empty_lines_and_revealing_all_draws_them_again(qtbot):
+    pane = open_pane(qtbot)
+    pane.set_reveal_until(2000.0)  # before every value (a lesson's first step)
+    assert all(d.count == 0 for row in pane.canvas.rows for d in row.drawn)
+    pane.set_reveal_until(None)
+    assert pane.canvas.drawn_of("deaths")[1].count == 6
+    x, _ = pane.canvas.drawn_of("deaths")[1].lines[0][0].getData()
+    assert x is not None and len(x) > 0
