@@ -1,33 +1,38 @@
-"""The widgets the citation pane is made of: the fact, claim-type badges, quotes and sources.
+"""The blocks the citation pane is made of: the fact, its citations and their sources.
 
-Every string from the dataset goes into a QLabel set to plain text (after
-`safe_text.visible`), so a quote containing `<img src=…>` shows those
-characters and loads nothing. Nothing here is a QTextBrowser and nothing
-resolves a resource; a source's address is shown as text beside a button
-that goes through `links.open_link` (http/https only, after confirmation).
-Sizes come from the `Theme` the view is built with; the pane rebuilds the
-view when the theme changes.
+Labels are plain text (see `citation_labels`); nothing here is a
+QTextBrowser and nothing resolves a resource; a source's address is shown as
+text beside a button that goes through `links.open_link` (http/https only,
+after confirmation). Sizes come from the `Theme` the view is built with; the
+pane builds new views when the theme changes.
+
+A built view can be filled again with another fact (`FactView.fill`): the
+pane does so with the view it would otherwise delete, so a new fact costs
+new text in old widgets rather than new widgets. Each block keeps only the
+widgets its fact shows (`PartsMixin`): one it no longer needs goes to a shelf
+(`Spares`) for the next block that needs one of its kind, so what a view
+holds is always exactly what it shows.
 """
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from collections.abc import Callable
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..dataset.dataset import OBSERVATION, SERIES, Dataset, Fact
 from . import i18n, links
-from .safe_text import tooltip, visible
-from .theme import (
-    CLAIM_TYPE_COLOURS, Theme, claim_type_explanation, claim_type_label, qualifier_words, stance_heading,
+from .citation_labels import (  # noqa: F401 - re-exported: the pane's label classes have always lived here
+    TEXT_SELECTABLE, ChipLabel, ClaimBadge, MeasuredLabel, QuoteBlock, SelectableLabel, WrappedBlock, plain_label,
+    set_colours, text_font,
 )
+from .safe_text import tooltip, visible
+from .theme import Theme, claim_type_label, qualifier_words, stance_heading
 
-TEXT_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
 _SUFFIX_QUALIFIERS = ("provisional", "estimate")  # said after the number: "36,359 deaths (provisional)"
-_REMEASURE = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
 
 
 def _tr(text: str) -> str:
@@ -70,136 +75,106 @@ def date_text(value) -> str:
     return i18n.format_date(value) if value is not None and not (isinstance(value, float) and math.isnan(value)) else _tr("n.d.")
 
 
-class WrappedBlock:
-    """For a widget whose layout holds word-wrapped text: a size hint without a height-for-width pass.
+def _known(value) -> bool:
+    return value is not None and not (isinstance(value, float) and math.isnan(value))
 
-    Qt's own hint for such a widget lays every wrapped label out again at the
-    hint's width, a width the widget is never given: a vertical layout gives
-    it the full width and takes its height from `heightForWidth`, so the
-    hint's height is never used. The layout's own hint (each label's hint,
-    which QLabel keeps) is enough, and costs no text layout.
+
+class Spares:
+    """Widgets no view shows any more, by kind, kept hidden (outside every view) for the next that needs one.
+
+    Every widget here was made for one look (theme, language); the pane
+    empties the shelf when the look changes.
     """
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.layout().sizeHint().grownBy(self.contentsMargins())
-
-
-class MeasuredLabel(QLabel):
-    """A word-wrapped plain-text label that remembers its height at each width it was asked about.
-
-    Qt's layouts ask a wrapped label its height for several widths on every
-    layout pass (the scroll area, the view and its minimum size each ask), and
-    QLabel lays its text out afresh every time; the answer only changes with
-    the text, the font or the margins, so it is kept until one of them does.
-    """
+    KEPT_PER_KIND = 24
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._heights: dict[int, int] = {}
+        self._shelf = QWidget(parent)  # never shown, out of every layout: keeps spares out of the views
+        self._shelf.setObjectName("citationSpares")
+        self._shelf.hide()
+        self._piles: dict[str, list[QWidget]] = {}
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
+    def take(self, kind: str, parent: QWidget) -> QWidget | None:
+        """A spare widget of `kind`, now a child of `parent` (shown when `parent` shows), or None."""
+        pile = self._piles.get(kind)
+        if not pile:
+            return None
+        widget = pile.pop()
+        widget.setParent(parent)
+        return widget
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setText(text)
+    def give(self, kind: str, widget: QWidget) -> None:
+        pile = self._piles.setdefault(kind, [])
+        if len(pile) >= self.KEPT_PER_KIND:
+            _discard(widget)
+            return
+        widget.setParent(self._shelf)
+        pile.append(widget)
 
-    def setContentsMargins(self, *margins) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()
-        super().setContentsMargins(*margins)
+    def clear(self) -> None:
+        """Delete every spare (they were made for a look that is gone)."""
+        for pile in self._piles.values():
+            for widget in pile:
+                _discard(widget)
+        self._piles.clear()
 
-    def setTextInteractionFlags(self, flags) -> None:  # noqa: N802 - Qt override
-        self._heights.clear()  # a selectable label measures through a text document, to the pixel
-        super().setTextInteractionFlags(flags)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() in _REMEASURE:
-            self._heights.clear()
-        super().changeEvent(event)
+    def __len__(self) -> int:
+        return sum(len(pile) for pile in self._piles.values())
 
 
-class SelectableLabel(MeasuredLabel):
-    """A plain-text label whose text can be selected with the mouse or the keyboard.
+def _discard(widget: QWidget) -> None:
+    widget.setParent(None)
+    widget.deleteLater()
 
-    Selection is switched on when the pointer enters the label or it gets
-    keyboard focus, not when it is built: a selectable QLabel lays its text
-    out through a QTextDocument, which made every focus change about 12 ms
-    slower. Only the labels worth copying by keyboard (`focusable`: the fact's
-    title and summary, each quote) are tab stops; every label selects with the mouse.
 
-    A label that can take focus also lays its text out through a QTextDocument
-    (Qt decides so whenever its text, font or wrapping is set), so a
-    `focusable` label becomes a tab stop only once it is shown and dressed
-    (`allow_keyboard_focus`, which FactView calls when first shown).
+class PartsMixin:
+    """The optional widgets of a block by role: kept while its content uses them, shelved when not.
+
+    A fill starts with `_parts_begin()`, asks for each part it shows with
+    `_part` (the block's own, a spare of the same kind, or a new one from
+    `make`), and ends with `_parts_end()`, which shelves every part it did
+    not ask for: a block holds exactly the widgets it shows.
     """
 
-    def __init__(self, parent: QWidget | None = None, focusable: bool = False) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.focusable = focusable
+    _spares: Spares | None
 
-    def allow_keyboard_focus(self) -> None:
-        """Make a `focusable` label a tab stop (it takes part in the tab order from now on)."""
-        if self.focusable and self.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    def _parts_begin(self) -> None:
+        if not hasattr(self, "_part_widgets"):
+            self._part_widgets: dict[str, tuple[str, QWidget]] = {}
+        self._parts_used: set[str] = set()
 
-    def make_selectable(self) -> None:
-        if self.textInteractionFlags() != TEXT_SELECTABLE:
-            self.setTextInteractionFlags(TEXT_SELECTABLE)
+    def _part(self, role: str, make: Callable[[], QWidget], kind: str = "") -> QWidget:
+        self._parts_used.add(role)
+        found = self._part_widgets.get(role)
+        widget = found[1] if found is not None else None
+        if widget is None:
+            kind = kind or role
+            widget = self._spares.take(kind, self) if self._spares is not None else None
+            if widget is None:
+                widget = make()
+            self._part_widgets[role] = (kind, widget)
+        if isinstance(widget, SelectableLabel):
+            widget.reset()  # shown anew: not selected, not a tab stop until shown
+        return widget
 
-    def enterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.make_selectable()
-        super().enterEvent(event)
+    def _parts_end(self) -> None:
+        for role in [role for role in self._part_widgets if role not in self._parts_used]:
+            kind, widget = self._part_widgets.pop(role)
+            if self._spares is not None:
+                self._spares.give(kind, widget)
+            else:
+                _discard(widget)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.make_selectable()
-        super().focusInEvent(event)
-
-
-def plain_label(text: str, parent: QWidget | None = None, *, name: str = "", size: float = 1.0,
-                theme: Theme | None = None, bold: bool = False, italic: bool = False, muted: bool = False,
-                focusable: bool = False) -> QLabel:
-    """A word-wrapped, selectable, plain-text label for dataset text (bidi controls made visible)."""
-    label = SelectableLabel(parent, focusable)
-    label.setText(visible(text))
-    label.setWordWrap(True)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if name:
-        label.setObjectName(name)
-    if theme is not None:
-        label.setFont(text_font(theme.point_size(size), bold, italic))
-        if muted:
-            # Palettes, not style sheets, throughout: polishing style sheets cost ~20 ms per focus change.
-            _set_colours(label, foreground=theme.muted)
-    return label
+    def _label(self, role: str, text: str, *, name: str = "", **style) -> SelectableLabel:
+        label = self._part(role, lambda: plain_label("", self, name=name or role, **style))
+        label.set_plain(text)
+        return label
 
 
-@lru_cache(maxsize=64)
-def text_font(point_size: float, bold: bool = False, italic: bool = False) -> QFont:
-    """A font that sets only size, weight and slant (the family comes from the pane), made once per look."""
-    font = QFont()
-    font.setPointSizeF(point_size)
-    font.setBold(bold)
-    font.setItalic(italic)
-    return font
-
-
-@lru_cache(maxsize=64)
-def _palette(foreground: str | None, background: str | None) -> QPalette:
-    # Only the roles set here are the widget's own; every other colour still comes from the pane's theme.
-    palette = QPalette()
-    if foreground:
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(foreground))
-    if background:
-        palette.setColor(QPalette.ColorRole.Window, QColor(background))
-    return palette
-
-
-def _set_colours(widget: QWidget, *, foreground: str | None = None, background: str | None = None) -> None:
-    widget.setPalette(_palette(foreground, background))
+def _clear(layout: QBoxLayout) -> None:
+    """Empty a layout (its widgets stay where they are) so that it can be filled in a new order."""
+    while layout.count():
+        shiboken6.delete(layout.takeAt(0))  # the item (and a row's own items), never a widget
 
 
 def _rule(theme: Theme, parent: QWidget) -> QFrame:
@@ -207,122 +182,69 @@ def _rule(theme: Theme, parent: QWidget) -> QFrame:
     line.setObjectName("citationRule")
     line.setFixedHeight(max(1, round(theme.scale)))
     line.setAutoFillBackground(True)
-    _set_colours(line, background=theme.grid)
+    set_colours(line, background=theme.grid)
     return line
 
 
-class ChipLabel(MeasuredLabel):
-    """Plain text on a rounded patch of colour (claim badges, the disputes heading)."""
-
-    def __init__(self, text: str, background: str, foreground: str, theme: Theme,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(visible(text))
-        self.colour = background
-        _set_colours(self, foreground=foreground)
-        self._radius = 4 * theme.scale
-        self.setContentsMargins(round(8 * theme.scale), round(2 * theme.scale),
-                                round(8 * theme.scale), round(2 * theme.scale))
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(self.colour))
-        painter.drawRoundedRect(self.rect(), self._radius, self._radius)
-        painter.end()
-        super().paintEvent(event)
-
-
-class ClaimBadge(ChipLabel):
-    """A claim type in words on its own colour, with what that kind of claim rests on as a tooltip."""
-
-    def __init__(self, claim_type: str, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(claim_type_label(claim_type), CLAIM_TYPE_COLOURS.get(claim_type, "#4B4B4B"), "#FFFFFF",
-                         theme, parent)
-        self.claim_type = claim_type
-        self.setObjectName("claimBadge")
-        self.setFont(text_font(theme.point_size(1.0), bold=True))
-        explanation = claim_type_explanation(claim_type)
-        self.setToolTip(tooltip(explanation))
-        self.setAccessibleName(_tr("Claim type: {label}").format(label=claim_type_label(claim_type)))
-        self.setAccessibleDescription(explanation)
-        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-
-
-class QuoteBlock(SelectableLabel):
-    """The source's own words, set off as a block quotation (a rule down the left side).
-
-    One label that paints its rule in its own left margin (`label` is itself,
-    for code that reads the quotation's text).
-    """
-
-    def __init__(self, quote: str, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent, focusable=True)
-        self.setObjectName("quoteText")
-        self.setText(visible(quote))
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setFont(text_font(theme.point_size(1.12)))
-        self.setAccessibleName(_tr("Quotation"))
-        self._rule_width = max(3, round(4 * theme.scale))
-        self._rule_colour = QColor(theme.muted)
-        self.setContentsMargins(round(12 * theme.scale), 2, 0, 2)
-
-    @property
-    def label(self) -> QLabel:
-        return self
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        painter.fillRect(0, 0, self._rule_width, self.height(), self._rule_colour)
-        painter.end()
-        super().paintEvent(event)
-
-
-class CitationCard(WrappedBlock, QFrame):
+class CitationCard(PartsMixin, WrappedBlock, QFrame):
     """One citation: badge, quote, locator, note, and the source it comes from."""
 
     def __init__(self, dataset: Dataset, cite: dict, focus: str, theme: Theme, lang: str,
                  parent: QWidget | None = None, repeat_source: bool = False,
-                 sources: SourceRecords | None = None) -> None:
+                 sources: SourceRecords | None = None, spares: Spares | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("citationCard")
+        self.dataset, self.theme, self.lang = dataset, theme, lang
+        self._sources = sources if sources is not None else SourceRecords(dataset)
+        self._spares = spares
+        layout = QVBoxLayout(self)
+        self._gap = round((4 if theme.presenting else 6) * theme.scale)
+        layout.setContentsMargins(0, self._gap, 0, self._gap)
+        layout.setSpacing(self._gap)
+        self.badge = ClaimBadge(str(cite["claim_type"]), theme, self)
+        self.source = SourceBlock(dataset, self._sources[str(cite["source_id"])], theme, lang, self,
+                                  brief=repeat_source, compact=theme.presenting, spares=spares)
+        self.fill(cite, focus, repeat_source)
+
+    def fill(self, cite: dict, focus: str, repeat_source: bool = False) -> None:
+        """Show another citation in this card (of the same look)."""
+        theme = self.theme
         self.source_id = str(cite["source_id"])
         self.claim_type = str(cite["claim_type"])
         self.stance = str(cite["stance"])
-        layout = QVBoxLayout(self)
-        gap = round((4 if theme.presenting else 6) * theme.scale)
-        layout.setContentsMargins(0, gap, 0, gap)
-        layout.setSpacing(gap)
-
-        self.badge = ClaimBadge(self.claim_type, theme, self)
+        self.badge.set_claim_type(self.claim_type)
+        self._parts_begin()
+        layout = self.layout()
+        _clear(layout)
         if cite["target"] != focus and cite.get("target_kind") == SERIES:
             top = QHBoxLayout()
-            top.setSpacing(gap)
+            top.setSpacing(self._gap)
             top.addWidget(self.badge)
-            top.addWidget(plain_label(_tr("cited for the whole series"), self, name="wholeSeries",
-                                      size=0.9, theme=theme, muted=True))
+            top.addWidget(self._label("wholeSeries", _tr("cited for the whole series"), size=0.9, theme=theme,
+                                      muted=True))
             top.addStretch(1)
             layout.addLayout(top)
         else:  # alone on its line, at its own width: the same place a row with a stretch gave it
             layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
-
+        self.quote = None
         if cite["quote"]:
-            self.quote = QuoteBlock(cite["quote"], theme, self)
+            self.quote = self._part("quoteText", lambda: QuoteBlock("", theme, self))
+            self.quote.set_plain(cite["quote"])
             layout.addWidget(self.quote)
         if cite["locator"] and not theme.presenting:  # where in the source: for the desk, not the wall
-            layout.addWidget(plain_label(_tr("Where: {locator}").format(locator=visible(cite["locator"])), self,
-                                         name="locatorText", size=0.95, theme=theme, muted=True))
-        note = dataset.text(cite, "note", lang)
+            where = _tr("Where: {locator}").format(locator=visible(cite["locator"]))
+            layout.addWidget(self._label("locatorText", where, size=0.95, theme=theme, muted=True))
+        note = self.dataset.text(cite, "note", self.lang)
         if note:
-            layout.addWidget(plain_label(_tr("Note: {note}").format(note=visible(note)), self,
-                                         name="noteText", size=0.95, theme=theme))
-        sources = sources if sources is not None else SourceRecords(dataset)
-        self.source = SourceBlock(dataset, sources[self.source_id], theme, lang, self, brief=repeat_source,
-                                  compact=theme.presenting)
+            layout.addWidget(self._label("noteText", _tr("Note: {note}").format(note=visible(note)), size=0.95,
+                                         theme=theme))
+        self._parts_end()
+        self.source.fill(self._sources[self.source_id], brief=repeat_source)
         layout.addWidget(self.source)
+
+    def focus_order(self) -> list[QWidget]:
+        """The card's tab stops, top to bottom."""
+        return ([self.quote] if self.quote is not None else []) + self.source.focus_order()
 
 
 class SourceRecords:
@@ -351,7 +273,7 @@ def short_source_name(row: dict, limit: int = 60) -> str:
     return (cut or title[: limit - 1]) + "…"
 
 
-class SourceBlock(WrappedBlock, QWidget):
+class SourceBlock(PartsMixin, WrappedBlock, QWidget):
     """A source: title, authors, publisher, date, kind, and its address with an "Open in browser" button.
 
     `compact` (classroom mode) says who, what kind and when in one line: the
@@ -359,61 +281,103 @@ class SourceBlock(WrappedBlock, QWidget):
     """
 
     def __init__(self, dataset: Dataset, row: dict, theme: Theme, lang: str,
-                 parent: QWidget | None = None, brief: bool = False, compact: bool = False) -> None:
+                 parent: QWidget | None = None, brief: bool = False, compact: bool = False,
+                 spares: Spares | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourceBlock")
+        self.dataset, self.theme, self.lang, self.compact = dataset, theme, lang, compact
+        self._spares = spares
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(round(2 * theme.scale))
+        self._row: dict | None = None
+        self._brief = False
+        self.fill(row, brief)
+
+    def fill(self, row: dict, brief: bool = False) -> None:
+        """Show another source (nothing changes when it is the one shown, as brief or as full as before)."""
+        if row is self._row and brief == self._brief:
+            for _kind, widget in self._part_widgets.values():
+                if isinstance(widget, SelectableLabel):
+                    widget.reset()
+            return
+        self._row, self._brief = row, brief
+        theme, layout = self.theme, self.layout()
         self.url = row["url"]
         self.open_button: QPushButton | None = None
-        if compact:
+        self.url_field: QLineEdit | None = None
+        self._parts_begin()
+        _clear(layout)
+        if self.compact:
             words = _tr("The same source as above.") if brief else " · ".join(
                 p for p in (short_source_name(row, 40), source_kind_label(row["kind"]), date_text(row.get("published_date"))) if p)
             # An attribution under the quote, as a book sets one: "— Epoch Times · News report · 2018".
-            line = plain_label(f"— {words}", self, name="sourceLine", size=0.9, theme=theme, muted=True)
+            line = self._label("sourceLine", f"— {words}", size=0.9, theme=theme, muted=True)
             line.setToolTip(tooltip(row["title"]))
             layout.addWidget(line)
+            self._parts_end()
             return
-        layout.addWidget(plain_label(row["title"], self, name="sourceTitle", size=1.0, theme=theme, bold=True))
+        layout.addWidget(self._label("sourceTitle", row["title"], size=1.0, theme=theme, bold=True))
         if brief:  # the card above cites the same source in full: say so rather than repeat it
-            layout.addWidget(plain_label(_tr("The same source as above."), self, name="sourceSame",
-                                         size=0.9, theme=theme, muted=True))
+            layout.addWidget(self._label("sourceSame", _tr("The same source as above."), size=0.9, theme=theme,
+                                    muted=True))
+            self._parts_end()
             return
-        parts = [row["author"], row["publisher"], date_text(row.get("published_date")),
-                 source_kind_label(row["kind"])]
-        layout.addWidget(plain_label(" · ".join(p for p in parts if p), self, name="sourceDetails",
-                                     size=0.95, theme=theme, muted=True))
-        notes = dataset.text(row, "notes", lang)
+        parts_text = [row["author"], row["publisher"], date_text(row.get("published_date")),
+                      source_kind_label(row["kind"])]
+        layout.addWidget(self._label("sourceDetails", " · ".join(p for p in parts_text if p), size=0.95,
+                                theme=theme, muted=True))
+        notes = self.dataset.text(row, "notes", self.lang)
         if notes:
-            layout.addWidget(plain_label(notes, self, name="sourceNotes", size=0.95, theme=theme, muted=True))
+            layout.addWidget(self._label("sourceNotes", notes, size=0.95, theme=theme, muted=True))
         if self.url:
             line = QHBoxLayout()
             line.setSpacing(round(6 * theme.scale))
-            # A read-only line edit, not a label: a long address scrolls instead of widening the pane,
-            # and what is selected and copied is exactly the address.
-            self.url_field = QLineEdit(visible(self.url), self)
-            self.url_field.setObjectName("sourceUrl")
-            self.url_field.setReadOnly(True)
-            self.url_field.setFrame(False)
-            self.url_field.setCursorPosition(0)
-            self.url_field.setAccessibleName(_tr("Web address of the source"))
-            self.url_field.setFont(text_font(theme.point_size(0.95)))
+            self.url_field = self._part("sourceUrl", self._url_field)
+            self.url_field.setText(visible(self.url))
+            self.url_field.setCursorPosition(0)  # the address is read from its start
             line.addWidget(self.url_field, 1)
-            self.open_button = QPushButton(_tr("Open in browser…"), self)
-            self.open_button.setObjectName("openInBrowser")
-            self.open_button.setAccessibleName(_tr("Open the source in your web browser"))
-            self.open_button.setToolTip(tooltip(_tr("Asks first, and shows which website it will open.")))
-            self.open_button.clicked.connect(self._on_open_clicked)
+            self.open_button = self._part("openInBrowser", self._open_button)
             line.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
             layout.addLayout(line)
         accessed = row.get("accessed_date")
-        if accessed is not None and not (isinstance(accessed, float) and math.isnan(accessed)):
-            layout.addWidget(plain_label(_tr("Accessed {date}").format(date=i18n.format_date(accessed)), self,
-                                         name="sourceAccessed", size=0.9, theme=theme, muted=True))
+        if _known(accessed):
+            words = _tr("Accessed {date}").format(date=i18n.format_date(accessed))
+            layout.addWidget(self._label("sourceAccessed", words, size=0.9, theme=theme, muted=True))
+        self._parts_end()
 
-    def _on_open_clicked(self) -> None:
-        links.open_link(self.url, self.window())
+    def _url_field(self) -> QLineEdit:
+        # A read-only line edit, not a label: a long address scrolls instead of widening the pane,
+        # and what is selected and copied is exactly the address.
+        field = QLineEdit(self)
+        field.setObjectName("sourceUrl")
+        field.setReadOnly(True)
+        field.setFrame(False)
+        field.setAccessibleName(_tr("Web address of the source"))
+        field.setFont(text_font(self.theme.point_size(0.95)))
+        return field
+
+    def _open_button(self) -> QPushButton:
+        return OpenLinkButton(self)
+
+    def focus_order(self) -> list[QWidget]:
+        """The block's tab stops, left to right."""
+        return [w for w in (self.url_field, self.open_button) if w is not None]
+
+
+
+class OpenLinkButton(QPushButton):
+    """"Open in browser…": opens the address of the source block it sits in (it may serve several in turn)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(_tr("Open in browser…"), parent)
+        self.setObjectName("openInBrowser")
+        self.setAccessibleName(_tr("Open the source in your web browser"))
+        self.setToolTip(tooltip(_tr("Asks first, and shows which website it will open.")))
+        self.clicked.connect(self._on_clicked)
+
+    def _on_clicked(self) -> None:
+        links.open_link(getattr(self.parentWidget(), "url", ""), self.window())
 
 
 def citation_records(rows: pd.DataFrame) -> list[dict]:
@@ -422,89 +386,135 @@ def citation_records(rows: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, values)) for values in zip(*(rows[column].tolist() for column in columns))]
 
 
-class FactView(WrappedBlock, QWidget):
-    """The focused fact and every citation behind it, grouped by stance (disputes last, under their heading)."""
+class FactView(PartsMixin, WrappedBlock, QWidget):
+    """The focused fact and every citation behind it, grouped by stance (disputes last, under their heading).
+
+    `fill(target)` shows another fact in the same widgets, as a new view of it would.
+    """
 
     def __init__(self, dataset: Dataset, target: str, theme: Theme, lang: str,
-                 parent: QWidget | None = None, sources: SourceRecords | None = None) -> None:
+                 parent: QWidget | None = None, sources: SourceRecords | None = None,
+                 spares: Spares | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factView")
-        self._tab_stops_set = False
-        sources = sources if sources is not None else SourceRecords(dataset)
-        self.fact = dataset.fact(target, lang)
-        self.citations = dataset.ordered_citation_rows(target)
+        self.dataset, self.theme, self.lang = dataset, theme, lang
+        self._sources = sources if sources is not None else SourceRecords(dataset)
+        self._spares = spares
         layout = QVBoxLayout(self)
         margin = round(10 * theme.scale)
         top = round(6 * theme.scale) if theme.presenting else margin  # every line counts on a projected slide
         layout.setContentsMargins(margin, top, margin, margin)
         layout.setSpacing(round(4 * theme.scale))
+        self.cards: list[CitationCard] = []
+        self.fill(target)
 
-        fact = self.fact
+    def fill(self, target: str) -> None:
+        """Show `target` (a fact of the view's dataset) and its citations."""
+        dataset, theme = self.dataset, self.theme
+        self._tab_stops_set = False
+        self.fact = fact = dataset.fact(target, self.lang)
+        self.citations = dataset.ordered_citation_rows(target)
+        layout = self.layout()
+        _clear(layout)
+        self._parts_begin()
         # Presenting, the claim types and the quotes come before the summary: they are the point of
         # a step, and the summary would push them below the fold of a projected 1024×768 slide.
         presenting = theme.presenting
-        layout.addWidget(plain_label(fact.title, self, name="factTitle", size=1.3, theme=theme, bold=True,
-                                     focusable=True))
+        self._title = self._label("factTitle", fact.title, size=1.3, theme=theme, bold=True, focusable=True)
+        layout.addWidget(self._title)
         self.date_text = i18n.fact_date(dataset, fact)
         where = " · ".join(p for p in (fact.category, fact.extra.get("place", "")) if p)
         if presenting:  # one line for when and where
-            layout.addWidget(plain_label(" · ".join(p for p in (self.date_text, where) if p), self, name="factDate",
+            layout.addWidget(self._label("factDate", " · ".join(p for p in (self.date_text, where) if p),
                                          size=1.0, theme=theme, muted=True))
         else:
-            layout.addWidget(plain_label(self.date_text, self, name="factDate", size=1.05, theme=theme, muted=True))
+            layout.addWidget(self._label("factDate", self.date_text, size=1.05, theme=theme, muted=True))
         value = value_text(fact)
         if value:
-            layout.addWidget(plain_label(value, self, name="factValue", size=1.2, theme=theme, bold=True))
+            layout.addWidget(self._label("factValue", value, size=1.2, theme=theme, bold=True))
         elif fact.kind == SERIES and fact.unit:
-            layout.addWidget(plain_label(_tr("Counted in {unit}").format(unit=visible(fact.unit)), self,
+            layout.addWidget(self._label("factUnit", _tr("Counted in {unit}").format(unit=visible(fact.unit)),
                                          name="factValue", size=1.0, theme=theme))
         if where and not presenting:
-            layout.addWidget(plain_label(where, self, name="factWhere", size=0.95, theme=theme, muted=True))
-        summary = None
+            layout.addWidget(self._label("factWhere", where, size=0.95, theme=theme, muted=True))
+        self._summary = None
         if fact.summary:
-            summary = plain_label(fact.summary, self, name="factSummary", size=1.0, theme=theme, focusable=True)
+            self._summary = self._label("factSummary", fact.summary, size=1.0, theme=theme, focusable=True)
             if not presenting:
-                layout.addWidget(summary)
+                layout.addWidget(self._summary)
 
-        self.headings: dict[str, QLabel] = {}
-        self.cards: list[CitationCard] = []
+        self.headings: dict[str, QWidget] = {}
         records = citation_records(self.citations)
+        old_cards, self.cards = self.cards, []
+        rules = 0
         for stance in dict.fromkeys(r["stance"] for r in records):
-            group = [r for r in records if r["stance"] == stance]
-            if stance == "disputes":
-                # Dark words on the theme's highlight: the change of side must not be missed, on any theme.
-                heading = ChipLabel(stance_heading(stance), theme.highlight, "#000000", theme, self)
-                heading.setObjectName(f"heading-{stance}")
-                heading.setWordWrap(True)
-                heading.setFont(text_font(theme.point_size(1.1), bold=True))
-            else:
-                heading = plain_label(stance_heading(stance), self, name=f"heading-{stance}", size=1.1,
-                                      theme=theme, bold=True)
-            heading.setAccessibleName(stance_heading(stance))
+            heading = self._part(f"heading-{stance}", lambda s=stance: self._heading(s))
             layout.addSpacing(round((5 if presenting else 8) * theme.scale))
             layout.addWidget(heading)
             self.headings[stance] = heading
-            for index, cite in enumerate(group):
-                if index:
-                    layout.addWidget(_rule(theme, self))  # where one source ends and the next begins
-                card = CitationCard(dataset, cite, target, theme, lang, self, sources=sources,
-                                    repeat_source=bool(self.cards) and self.cards[-1].source_id == cite["source_id"])
+            for index, cite in enumerate(r for r in records if r["stance"] == stance):
+                if index:  # where one source ends and the next begins
+                    layout.addWidget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
+                    rules += 1
+                repeat = bool(self.cards) and self.cards[-1].source_id == cite["source_id"]
+                card = self._card(old_cards, cite, target, repeat)
                 layout.addWidget(card)
                 self.cards.append(card)
+        for card in old_cards:  # fewer citations than the fact shown before
+            self._shelve_card(card)
         if fact.kind == OBSERVATION and not len(self.citations):
-            layout.addWidget(plain_label(_tr("No source is cited for this value."), self, theme=theme))
-        if summary is not None and presenting:
+            layout.addWidget(self._label("noSource", _tr("No source is cited for this value."), name="", theme=theme))
+        if self._summary is not None and presenting:
             layout.addSpacing(round(8 * theme.scale))
-            layout.addWidget(_rule(theme, self))
-            layout.addWidget(summary)
+            layout.addWidget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
+            layout.addWidget(self._summary)
         layout.addStretch(1)
+        self._parts_end()
+
+    def _heading(self, stance: str) -> QWidget:
+        theme = self.theme
+        if stance == "disputes":
+            # Dark words on the theme's highlight: the change of side must not be missed, on any theme.
+            heading = ChipLabel(stance_heading(stance), theme.highlight, "#000000", theme, self)
+            heading.setObjectName(f"heading-{stance}")
+            heading.setWordWrap(True)
+            heading.setFont(text_font(theme.point_size(1.1), bold=True))
+        else:
+            heading = plain_label(stance_heading(stance), self, name=f"heading-{stance}", size=1.1,
+                                  theme=theme, bold=True)
+        heading.setAccessibleName(stance_heading(stance))
+        return heading
+
+    def _card(self, old_cards: list[CitationCard], cite: dict, target: str, repeat: bool) -> CitationCard:
+        """The next card: one this view showed before, a spare one, or a new one."""
+        card = old_cards.pop(0) if old_cards else None
+        if card is None and self._spares is not None:
+            card = self._spares.take("citationCard", self)
+        if card is None:
+            return CitationCard(self.dataset, cite, target, self.theme, self.lang, self, repeat_source=repeat,
+                                sources=self._sources, spares=self._spares)
+        card.fill(cite, target, repeat)
+        return card
+
+    def _shelve_card(self, card: CitationCard) -> None:
+        if self._spares is not None:
+            self._spares.give("citationCard", card)
+        else:
+            _discard(card)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         if not self._tab_stops_set:  # now that every label has its text, font and place
             self._tab_stops_set = True
-            for label in self.findChildren(SelectableLabel):
-                label.allow_keyboard_focus()
+            stops = [self._title] + ([self._summary] if self._summary is not None else [])
+            for card in self.cards:
+                stops += card.focus_order()
+            for label in stops:
+                if isinstance(label, SelectableLabel):
+                    label.allow_keyboard_focus()
+            # Top to bottom, as a new view's would be, however the widgets came to this view.
+            for first, second in zip(stops, stops[1:]):
+                QWidget.setTabOrder(first, second)
 
     def accessible_summary(self) -> str:
         """The fact's title, date and claim types in one sentence, for screen readers."""

@@ -11,7 +11,10 @@ The pane only reads the state and changes it (the source filter); it never
 calls another pane. It shows a fact view for the focus while the Citations
 tab is showing, and keeps the last few it built (`ViewCache`): going back to
 a fact shows its view again instead of building and laying out new widgets.
-A theme change drops them all, since every size and colour depends on it.
+A new fact is shown in the view that would otherwise be deleted (the least
+recently shown one), filled with the new text (`FactView.fill`), and the
+widgets it no longer needs wait on a shelf (`Spares`) for the next view. A
+theme change drops them all, since every size and colour depends on it.
 """
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, SourceRecords, WrappedBlock, plain_label
+from .citation_cards import FactView, SourceRecords, Spares, WrappedBlock, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -49,6 +52,11 @@ class ViewKey(NamedTuple):
     locale: str  # how numbers and dates are written: "en_US", "es_MX", "es_ES"
 
 
+    def look(self) -> tuple:
+        """What every widget of the view was made for, whatever fact it shows."""
+        return self.theme, self.language, self.locale
+
+
 class BuiltView(NamedTuple):
     content: QWidget
     fact_view: FactView | None
@@ -66,6 +74,16 @@ class ViewCache:
         built = self._views.get(key)
         if built is not None:
             self._views.move_to_end(key)
+        return built
+
+    def reusable(self, key: ViewKey, shown: QWidget | None) -> BuiltView | None:
+        """When the cache is full: take out its oldest fact view if it has `key`'s look and is not `shown`."""
+        if len(self._views) < self.size:
+            return None
+        oldest, built = next(iter(self._views.items()))
+        if built.fact_view is None or built.content is shown or oldest.look() != key.look():
+            return None
+        del self._views[oldest]
         return built
 
     def put(self, key: ViewKey, built: BuiltView) -> list[QWidget]:
@@ -135,6 +153,8 @@ class CitationPane(QWidget):
         self.export_dialog: ExportBibliographyDialog | None = None
         self._shown: ViewKey | None = None  # what the fact view on screen was built for
         self._views = ViewCache()
+        self._spares = Spares(self)  # widgets of the current look that no view shows now
+        self._spares_look: tuple | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -221,6 +241,7 @@ class CitationPane(QWidget):
         self.setPalette(theme_palette(theme))
         self.scroll.viewport().setAutoFillBackground(True)
         self._delete_views(self._views.clear())  # built for the old sizes and colours
+        self._spares.clear()
         self._show_presenting(theme.presenting)  # may show the Citations tab, which builds the view
         self._refresh()
 
@@ -247,7 +268,15 @@ class CitationPane(QWidget):
         built = self._views.get(key)
         dropped: list[QWidget] = []
         if built is None:
-            built = self._build(focus, theme)
+            if self._spares_look != key.look():  # made for other sizes, colours or words
+                self._spares.clear()
+                self._spares_look = key.look()
+            reused = self._views.reusable(key, self._content) if self.dataset.kind_of(focus) is not None else None
+            if reused is not None:
+                reused.fact_view.fill(focus)  # new text in the widgets of the view least recently shown
+                built = BuiltView(reused.content, reused.fact_view, reused.fact_view.accessible_summary())
+            else:
+                built = self._build(focus, theme)
             dropped = self._views.put(key, built)
         self.fact_view = built.fact_view
         self.setAccessibleDescription(built.description)
@@ -257,7 +286,8 @@ class CitationPane(QWidget):
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""
         if focus and self.dataset.kind_of(focus) is not None:
-            view = FactView(self.dataset, focus, theme, i18n.data_language(), sources=self._source_records)
+            view = FactView(self.dataset, focus, theme, i18n.data_language(), sources=self._source_records,
+                            spares=self._spares)
             view.setAutoFillBackground(False)
             return BuiltView(view, view, view.accessible_summary())
         text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
