@@ -50,6 +50,7 @@ class TimelineView(QWidget):
         self.focus_index = -1
         self.highlight_span: tuple[float, float] | None = None  # a focused chart value's period
         self.hover: tuple[str, int] | None = None
+        self._extent: tuple[float, float] | None = None
         lo, hi = self.extent()
         self.view = (lo, hi)
         self._layout: TimelineLayout | None = None  # the layout with the focus
@@ -66,13 +67,16 @@ class TimelineView(QWidget):
 
     # ---- geometry ---------------------------------------------------------
     def extent(self) -> tuple[float, float]:
-        """Every fact, with a little air at both ends."""
-        m = self.model
-        if len(m) == 0:
-            return 2000.0, 2025.0
-        lo, hi = float(m.x0.min()), float(m.x1.max())
-        pad = max((hi - lo) * 0.03, 0.05)
-        return lo - pad, hi + pad
+        """Every fact, with a little air at both ends (worked out once: every view change asks)."""
+        if self._extent is None:
+            m = self.model
+            if len(m) == 0:
+                self._extent = (2000.0, 2025.0)
+            else:
+                lo, hi = float(m.x0.min()), float(m.x1.max())
+                pad = max((hi - lo) * 0.03, 0.05)
+                self._extent = (lo - pad, hi + pad)
+        return self._extent
 
     def max_span(self) -> float:
         lo, hi = self.extent()
