@@ -25,7 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter
 
 from .i18n import format_number
 from .timeline_axis import axis_ticks
-from .timeline_layout import STATEMENT, Aggregates
+from .timeline_layout import STATEMENT
 from .timeline_text import tr
 from .timeline_view import brush, category_colour, pen, shape_path
 
@@ -291,61 +291,54 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
 def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None:
     """Grouped facts (the groups `cut` of `layout.aggregates`, one lane's): a light box with the
     count where it fits, hatched where it does not; one batched draw per kind, so thousands of
-    groups stay cheap."""
+    groups stay cheap. Sizes are worked out as arrays; only counts that may fit are written out."""
     whole = layout.aggregates
-    aggs = Aggregates(whole.lane[cut], whole.px0[cut], whole.px1[cut], whole.starts[cut], whole.ends[cut],
-                      whole.flat)
-    if len(aggs):
-        p.setFont(view.font_small)
+    px0, px1, counts = whole.px0[cut], whole.px1[cut], whole.counts[cut]
+    if len(counts):
+        lane = int(whole.lane[cut.start])
         r = view.marker / 2
+        y, h = view.marker_y(lane) - r, 2 * r
         digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
-        lanes = aggs.lane.tolist()
-        x0s = (aggs.px0 - r).tolist()
-        widths = (aggs.px1 - aggs.px0 + 2 * r).tolist()
-        ys = (view.marker_ys()[aggs.lane] - r).tolist()
+        xs = px0 - r
+        ws = px1 - px0 + 2 * r
         # A count can fit only where its digits alone do (grouping marks only add width).
-        digits = np.floor(np.log10(np.maximum(aggs.counts, 1))).astype(np.int64) + 1
-        may_fit = (digit * digits + 8 <= aggs.px1 - aggs.px0 + 2 * r).tolist()
-        counts = aggs.counts.tolist()
-        boxed: dict[int, list[QRectF]] = {}
-        hatched: dict[int, list[QRectF]] = {}
-        texts: list[tuple[QRectF, str]] = []
-        for lane, x, y, w, count, fits in zip(lanes, x0s, ys, widths, counts, may_fit):
-            rect = QRectF(x, y, w, 2 * r)
-            if fits:
-                text = format_number(count)
-                if digit * len(text) + 8 <= w:
-                    texts.append((rect, text))
-                    boxed.setdefault(lane, []).append(rect)
-                    continue
-            hatched.setdefault(lane, []).append(rect)
-        background = QColor(view.theme.background)
-        edge = 0.75  # half the 1.5 px outline
-        for lane in sorted(set(boxed) | set(hatched)):
-            colour = category_colour(view.theme, lane)
-            if lane in boxed:
-                # An outlined box as two fills (the outline's outer edge in colour, the inside in the
-                # background): the same pixels as fill + stroke, at a third of the cost.
-                p.setPen(_NO_PEN)
-                p.setBrush(colour)
-                p.drawRects([r.adjusted(-edge, -edge, edge, edge) for r in boxed[lane]])
-                p.setBrush(background)
-                p.drawRects([r.adjusted(edge, edge, -edge, -edge) for r in boxed[lane]])
-            if lane in hatched:
-                p.setPen(_NO_PEN)
-                p.setBrush(brush(colour, 60))
-                p.drawRects(hatched[lane])
-                p.setBrush(QBrush(colour, _HATCH))
-                p.drawRects(hatched[lane])
-                p.setPen(pen(colour, 1.5))
-                p.setBrush(_NO_BRUSH)
-                p.drawRects(hatched[lane])
+        digits = np.floor(np.log10(np.maximum(counts, 1))).astype(np.int64) + 1
+        boxed, texts = [], []
+        for k in np.flatnonzero(digit * digits + 8 <= ws).tolist():
+            text = format_number(int(counts[k]))
+            if digit * len(text) + 8 <= ws[k]:
+                boxed.append(k)
+                texts.append(text)
+        hatched = np.ones(len(counts), dtype=bool)
+        hatched[boxed] = False
+        colour = category_colour(view.theme, lane)
+        if boxed:
+            # An outlined box as two fills (the outline's outer edge in colour, the inside in the
+            # background): the same pixels as fill + stroke, at a third of the cost.
+            edge = 0.75  # half the 1.5 px outline
+            bx, bw = xs[boxed].tolist(), ws[boxed].tolist()
+            p.setPen(_NO_PEN)
+            p.setBrush(colour)
+            p.drawRects([QRectF(x - edge, y - edge, w + 2 * edge, h + 2 * edge) for x, w in zip(bx, bw)])
+            p.setBrush(QColor(view.theme.background))
+            p.drawRects([QRectF(x + edge, y + edge, w - 2 * edge, h - 2 * edge) for x, w in zip(bx, bw)])
+        if hatched.any():
+            rects = [QRectF(x, y, w, h) for x, w in zip(xs[hatched].tolist(), ws[hatched].tolist())]
+            p.setPen(_NO_PEN)
+            p.setBrush(brush(colour, 60))
+            p.drawRects(rects)
+            p.setBrush(QBrush(colour, _HATCH))
+            p.drawRects(rects)
+            p.setPen(pen(colour, 1.5))
+            p.setBrush(_NO_BRUSH)
+            p.drawRects(rects)
+        p.setFont(view.font_small)
         p.setPen(fg)
-        for rect, text in texts:
+        for k, text in zip(boxed, texts):
             static = view.static_text(text)
             size = static.size()
-            p.drawStaticText(QPointF(rect.x() + (rect.width() - size.width()) / 2,
-                                     rect.y() + (rect.height() - size.height()) / 2), static)
+            p.drawStaticText(QPointF(float(xs[k]) + (float(ws[k]) - size.width()) / 2, y + (h - size.height()) / 2),
+                             static)
     if view.hover and view.hover[0] == "aggregate" and cut.start <= view.hover[1] < cut.stop:
         p.setPen(pen(QColor(view.theme.muted), 2))
         p.setBrush(_NO_BRUSH)

@@ -495,3 +495,21 @@ def test_a_focused_values_period_is_drawn_over_the_kept_layers(qtbot, make_pane,
     view.grab()
     assert ("under",) in painted and ("backdrop",) not in painted
     assert lanes_painted(painted) == list(range(len(pane.model.lanes)))  # a zoom repaints every lane
+
+
+def test_grouped_marks_show_their_counts_where_they_fit(qtbot, make_pane, default_dataset, monkeypatch):
+    pane, state = make_pane(default_dataset, 1920, 420)
+    view = pane.view
+    written: list[str] = []
+    real = view.static_text
+    monkeypatch.setattr(view, "static_text", lambda text: (written.append(text), real(text))[1])
+    view.resize(view.width() + 1, view.height())  # a new size paints every lane again
+    view.grab()
+    aggs = view.current_layout().aggregates
+    assert len(aggs), "the default dataset groups some facts at full view"
+    assert written, "no group count was written"
+    assert set(written) <= {str(a.count) for a in aggs}  # each written count is a group's
+    digit = view.fm_small.horizontalAdvance("0")
+    wide = [a for a in aggs if a.px1 - a.px0 + view.marker >= digit * len(str(a.count)) + 8]
+    assert 0 < len(wide) < len(aggs), "the view must have groups with and without room for their count"
+    assert len(written) == len(wide)  # every group wide enough for its count shows it, no other
