@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainterPath, QPen
-from pyqtgraph.graphicsItems.UIGraphicsItem import UIGraphicsItem
+from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
 from .chart_lod import Extent, PeakCurve, Peaks
+from .chart_ticks import EventTicks, tick_columns  # noqa: F401 - tick_columns is part of this module's API
 from .theme import Theme
 
 MARKER_LIMIT = 3000  # above this many values a series is drawn as a line only (markers would be a blur)
@@ -71,88 +71,7 @@ class _Row:
     drawn: list[_Drawn] = field(default_factory=list)
     overlays: list = field(default_factory=list)  # (view, item): the focused event and value shown now
     kept: dict = field(default_factory=dict)  # the overlay items by kind, made once, moved and shown per focus
-    ticks: EventTicks | None = None  # the event markers, drawn anew only when the events shown change
-
-
-def tick_columns(xs: np.ndarray, left: float, right: float, per_px: float) -> np.ndarray:
-    """The sorted x values in [left, right], at most one per pixel column (the first in each).
-
-    Ticks closer than a pixel draw the same column of the screen: 100,000 events
-    cost a paint of 100,000 lines for at most a plot's width of visible ones.
-    """
-    lo, hi = np.searchsorted(xs, left, "left"), np.searchsorted(xs, right, "right")
-    shown = xs[lo:hi]
-    if per_px <= 0 or len(shown) < 2:
-        return shown
-    columns = np.floor((shown - left) / per_px)
-    first = np.empty(len(shown), dtype=bool)
-    first[0] = True
-    np.not_equal(columns[1:], columns[:-1], out=first[1:])
-    return shown[first]
-
-
-class EventTicks(UIGraphicsItem):
-    """Short vertical ticks at the top of the view, one per event, at most one per pixel column.
-
-    Like pyqtgraph's VTickGroup (`xvals`, a y range as fractions of the view's
-    height), but the path is built with numpy for the ticks in view only, once
-    per view range, instead of one Python call per event on every rebuild.
-    """
-
-    def __init__(self, xvals: np.ndarray, yrange: tuple[float, float], pen: QPen) -> None:
-        super().__init__()
-        xvals = np.asarray(xvals, dtype=float)
-        self.xvals = xvals if bool((xvals[1:] >= xvals[:-1]).all()) else np.sort(xvals)
-        self.yrange = yrange
-        self.pen = pen
-        self._path = QPainterPath()
-        self._shown = np.empty(0)
-        self._key: tuple[float, float, float] | None = None  # the view range and pixel width the path is for
-
-    def dataBounds(self, *args, **kwargs):  # noqa: N802 - pyqtgraph API
-        return None  # never widens the view's automatic range
-
-    def shown(self) -> np.ndarray:
-        """The x values of the ticks drawn for the current view (one per pixel column at most)."""
-        self._update_path()
-        return self._shown
-
-    def boundingRect(self):  # noqa: N802 - Qt override
-        """Only the strip the ticks are drawn in (a pixel more each side): new ticks repaint that strip,
-        not the whole plot and its lines (a filter change per key of the search box)."""
-        rect = super().boundingRect()
-        if rect.isNull():
-            return rect
-        height = rect.height()
-        pad = abs(self.pixelHeight() or 0.0) * 2
-        return QRectF(rect.x(), rect.y() + self.yrange[0] * height - pad, rect.width(),
-                      (self.yrange[1] - self.yrange[0]) * height + 2 * pad)
-
-    def _view_rect(self):
-        return super().boundingRect()
-
-    def _update_path(self) -> None:
-        rect = self._view_rect()
-        per_px = self.pixelWidth()
-        key = (rect.left(), rect.right(), per_px)
-        if key == self._key:
-            return
-        self._key = key
-        self._shown = tick_columns(self.xvals, rect.left(), rect.right(), per_px)
-        n = len(self._shown)
-        if n:
-            self._path = pg.arrayToQPath(np.repeat(self._shown, 2), np.tile([0.0, 1.0], n), connect="pairs")
-        else:
-            self._path = QPainterPath()
-
-    def paint(self, p, *args) -> None:
-        self._update_path()
-        rect = self._view_rect()
-        height = rect.height()
-        p.translate(0, rect.y() + self.yrange[0] * height)
-        p.scale(1.0, (self.yrange[1] - self.yrange[0]) * height)
-        p.setPen(self.pen)
-        p.drawPath(self._path)
+    ticks: EventTicks | None = None  # the event markers, made with the row and given each new set of events
 
 
 def _log10(y: np.ndarray) -> np.ndarray:
@@ -631,16 +550,15 @@ class ChartCanvas(QObject):
 
     # ---- overlays: focused event, event markers, focused value --------------
     def _draw_ticks(self) -> None:
-        """Draw the event markers anew: only when the events shown (or everything) change, never per focus."""
+        """Give each row its event markers: made once per row (a rebuild makes new rows), then only given
+        the events shown, so a filter change repaints the ticks' strip and nothing under it."""
         t = self.theme
         for row in self.rows:
-            vb = row.plot.vb
-            if row.ticks is not None:
-                vb.removeItem(row.ticks)
-                row.ticks = None
-            if len(self.event_xs):
+            if row.ticks is None:
                 row.ticks = EventTicks(self.event_xs, (0.93, 1.0), pg.mkPen(t.muted, width=max(1.0, t.line_width / 2)))
-                vb.addItem(row.ticks, ignoreBounds=True)
+                row.plot.vb.addItem(row.ticks, ignoreBounds=True)
+            else:
+                row.ticks.set_xvals(self.event_xs)
 
     def _kept(self, row: _Row, key: str, vb: pg.ViewBox, make):
         """The row's overlay item `key`, made and added to `vb` the first time, then only moved and shown."""

@@ -60,6 +60,9 @@ class ChartPane(QWidget):
         # Read once: every filter change (each key typed in the search box) picks from these.
         self._all_event_xs = dataset.events["x0"].to_numpy(dtype=float)
         self._all_event_ids = dataset.events.index.to_numpy()
+        self._event_mask = np.ones(len(self._all_event_ids), dtype=bool)
+        self._event_id_cache: np.ndarray | None = None
+        self._source_seen: str | None = None  # the source filter the list's greyed-out series follow
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("chartToolbar")
@@ -455,22 +458,29 @@ class ChartPane(QWidget):
 
     # ---- filters ------------------------------------------------------------------
     def _on_state_filters_changed(self, filters, _origin: str) -> None:
+        # Runs for every key typed in the search box: only what the new filters change is done.
         mask = self.dataset.event_mask(filters)
-        xs = self._all_event_xs[mask]
-        self._event_ids = self._all_event_ids[mask]
-        self._event_xs = xs
-        self.canvas.set_event_markers(xs)
-        self._keep_marker_label_inside()  # the overlays were drawn anew
-        source_set = filters.source_id is not None
-        backing = self.dataset.series_for_source(filters.source_id) if source_set else set()
-        self._filling_list = True  # each setDisabled fires itemChanged, which would redraw the chart every time
-        try:
-            for item in self._series_items():
-                item.setDisabled(source_set and item.data(0, SERIES_ROLE) not in backing)
-        finally:
-            self._filling_list = False
+        self._event_mask, self._event_id_cache = mask, None  # the ids are picked when the pointer asks
+        self.canvas.set_event_markers(self._all_event_xs[mask])
+        source = filters.source_id
+        if source != self._source_seen:  # only a source filter greys out series (text and dates never do)
+            self._source_seen = source
+            backing = self.dataset.series_for_source(source) if source is not None else set()
+            self._filling_list = True  # each setDisabled fires itemChanged, which would redraw the chart every time
+            try:
+                for item in self._series_items():
+                    item.setDisabled(source is not None and item.data(0, SERIES_ROLE) not in backing)
+            finally:
+                self._filling_list = False
         if [s.series_id for s in self.canvas.series] != self.shown_series():
             self._redraw()
+
+    @property
+    def _event_ids(self) -> np.ndarray:
+        """The ids of the events ticked now, in the order of `canvas.event_xs` (picked once per filter)."""
+        if self._event_id_cache is None:
+            self._event_id_cache = self._all_event_ids[self._event_mask]
+        return self._event_id_cache
 
     # ---- time range -------------------------------------------------------------------
     def _on_state_range_changed(self, x0: float, x1: float, origin: str) -> None:
