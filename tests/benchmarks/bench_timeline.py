@@ -1,4 +1,5 @@
-"""Timeline speed at 100,000 events: repaint after a zoom, filter-as-you-type, focus change.
+"""Timeline speed at 100,000 events: repaint after a zoom, a range linked from the chart,
+filter-as-you-type, focus change.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.benchmarks.bench_timeline [FOLDER]
 
@@ -90,6 +91,28 @@ def bench_zoom_repaint(pane, steps: int = 40) -> float:
     return clock.result()
 
 
+def bench_linked_range(pane, state, steps: int = 80) -> float:
+    """p95 ms from a range set by the chart (its pan and zoom frames with "Link to timeline" on)
+    to the timeline repainted: pan right, zoom in, pan left, zoom out, ten frames each."""
+    view = pane.view
+    view.fit_all()
+    _repaint(pane)
+    clock = Clock()
+    for k in range(steps):
+        phase = (k // 10) % 4
+        a, b = view.view
+        if phase in (0, 2):
+            shift = (b - a) * 0.05 * (1 if phase == 0 else -1)
+            a, b = a + shift, b + shift
+        else:
+            centre, span = (a + b) / 2, (b - a) * (0.85 if phase == 1 else 1 / 0.85)
+            a, b = centre - span / 2, centre + span / 2
+        with clock:
+            state.set_time_range(a, b, "chart")
+            _repaint(pane)
+    return clock.result()
+
+
 def bench_filter_as_you_type(pane, words: str = "fentanyl seizure", rounds: int = 3) -> float:
     """p95 ms from one typed character to the count updated and the timeline repainted."""
     from PySide6.QtTest import QTest
@@ -130,6 +153,7 @@ def main(argv: list[str]) -> int:
         pane.filter_cache.mask(type(state.filters)(text="x"))  # first search builds the haystack
         print(f"first search (builds the text index): {(time.perf_counter() - start) * 1000:.0f} ms")
         for name, run in (("repaint after a zoom", lambda: bench_zoom_repaint(pane)),
+                          ("range linked from the chart", lambda: bench_linked_range(pane, state)),
                           ("filter as you type", lambda: bench_filter_as_you_type(pane)),
                           ("focus change from the chart", lambda: bench_focus_change(pane, state))):
             value = run()
