@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 
 from .chart_axes import TimeAxis, ValueAxis
 from .chart_data import ChartSeries, assign_axes, distinct_part, format_number, legend_name
-from .chart_lod import Extent, PeakCurve, Peaks
+from .chart_lod import Extent, LineViewBox, PeakCurve, Peaks
 from .chart_ticks import EventTicks, tick_columns  # noqa: F401 - tick_columns is part of this module's API
 from .theme import Theme
 
@@ -299,7 +299,8 @@ class ChartCanvas(QObject):
     def _make_row(self, r: int, units: dict[str, str], last: bool) -> _Row:
         t = self.theme
         axes = {"bottom": TimeAxis("bottom"), "left": ValueAxis("left"), "right": ValueAxis("right")}
-        plot = self.layout.addPlot(row=r + 1, col=0, axisItems=axes)
+        # The plot's ViewBox fits its values from its lines' extents (LineViewBox), as pyqtgraph would.
+        plot = self.layout.addPlot(row=r + 1, col=0, axisItems=axes, viewBox=LineViewBox(enableMenu=False))
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.vb.setMouseEnabled(x=True, y=False)  # time is explored; values always fit what is in view
@@ -323,7 +324,7 @@ class ChartCanvas(QObject):
         if "right" not in units:
             plot.hideAxis("right")
         else:
-            right = pg.ViewBox(enableMenu=False)
+            right = LineViewBox(enableMenu=False)
             right.setMouseEnabled(x=False, y=False)
             right.setParentItem(plot)
             right.setZValue(plot.vb.zValue() - 1)  # the main view stays on top and takes the pointer

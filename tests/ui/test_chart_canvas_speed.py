@@ -245,3 +245,49 @@ def test_markers_come_back_when_the_plot_is_widened_enough_to_show_them(qtbot):
     qtbot.waitUntil(lambda: drawn.vb.width() >= 2 * n)
     assert canvas.x_range() == shown
     assert all(item.isVisible() for item in drawn.markers)
+
+
+def test_the_value_axis_fits_its_lines_as_pyqtgraph_would_without_mapping_each_item(view, monkeypatch):
+    from desktop.ui.chart_lod import LineViewBox
+
+    maps = []
+    real_map = pg.ViewBox.mapFromItemToView
+    monkeypatch.setattr(pg.ViewBox, "mapFromItemToView", lambda *a: (maps.append(a), real_map(*a))[1])
+    canvas = view.canvas
+    boxes = [vb for row in canvas.rows for vb in (row.plot.vb, row.right) if vb is not None]
+    assert boxes and all(isinstance(vb, LineViewBox) for vb in boxes)
+    x0, x1 = canvas.data_extent()
+    lines_only = 0
+    for span in [(x0, x1), (x0 + 1.0, x0 + 1.3), ((x0 + x1) / 2, (x0 + x1) / 2 + 0.01), (x1 + 1, x1 + 2)]:
+        canvas.set_x_range(*span)
+        for vb in boxes:
+            # Zoomed in far enough, markers show too: then pyqtgraph fits the view (it knows their sizes).
+            only = all(type(item).__name__ == "PeakCurve" for item in vb.addedItems if item.isVisible())
+            lines_only += only
+            for ortho in [(None, None), (None, list(span))]:
+                ours = vb.childrenBounds(orthoRange=ortho)
+                assert maps == [] or not only  # read from the lines' extents, not mapped item by item
+                assert ours == pg.ViewBox.childrenBounds(vb, orthoRange=ortho)  # the same fit as pyqtgraph's
+                maps.clear()
+    assert lines_only >= len(boxes)  # the whole span, where a million values are in view
+    canvas._begin_light()  # 1 px pens: another margin for the line's width
+    try:
+        vb = boxes[0]
+        assert vb.childrenBounds(orthoRange=(None, [x0, x1])) == pg.ViewBox.childrenBounds(vb, orthoRange=(None, [x0, x1]))
+    finally:
+        canvas._end_light()
+
+
+def test_a_view_holding_more_than_lines_is_fitted_by_pyqtgraph(qtbot, monkeypatch):
+    pane = ChartPane(chart_dataset(), SelectionState())
+    qtbot.addWidget(pane)
+    pane.resize(900, 600)
+    pane.show()
+    qtbot.waitExposed(pane)
+    vb = pane.canvas.rows[0].plot.vb
+    assert any(m.isVisible() for d in pane.canvas.rows[0].drawn for m in d.markers)  # markers shown beside lines
+    calls = []
+    real = pg.ViewBox.childrenBounds
+    monkeypatch.setattr(pg.ViewBox, "childrenBounds", lambda *a, **k: (calls.append(a), real(*a, **k))[1])
+    vb.childrenBounds(orthoRange=(None, list(vb.viewRange()[0])))
+    assert len(calls) == 1  # pyqtgraph's own fit, which knows the markers' sizes
