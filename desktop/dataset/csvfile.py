@@ -100,8 +100,17 @@ def _factorize(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             starts = np.concatenate(([0], starts))
             run_codes, uniques = pd.factorize(cells[starts])
             return np.repeat(run_codes, np.diff(np.append(starts, len(cells)))), np.asarray(uniques, dtype=object)
-    codes, uniques = pd.factorize(cells)
+    hint = None
+    if len(cells) > _SAMPLE:
+        # pandas sizes the hash table for every row being distinct: 30 MB for a million rows,
+        # which (page faults and all) cost more than the hashing. Size it for what the column
+        # seems to hold instead; it grows if that was too little.
+        hint = max(1024, 2 * len(pd.unique(cells[:_SAMPLE])))
+    codes, uniques = pd.factorize(cells, size_hint=hint)
     return codes, np.asarray(uniques, dtype=object)
+
+
+_SAMPLE = 1 << 16
 
 
 def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
