@@ -217,55 +217,58 @@ class PeakCurve(pg.PlotDataItem):
         return self._extent.x_bounds() if ax == 0 else self._extent.y_bounds(orthoRange)
 
 
+def _usable(bounds) -> bool:
+    """Whether an item's (low, high) answer is one pyqtgraph would fit the view to."""
+    return (bounds is not None and bounds[0] is not None and bounds[1] is not None
+            and math.isfinite(bounds[0]) and math.isfinite(bounds[1]))
+
+
 class LineViewBox(pg.ViewBox):
-    """A ViewBox that fits its value axis to its lines from their `Extent`s, without pyqtgraph's per-item work.
+    """A ViewBox that fits its values to its items' own bounds, without mapping each through its transform.
 
     pyqtgraph fits a view to what is in it by asking every item for its bounds and
     mapping each answer through the item's transform, which first brings the
-    view's own transform up to date for the old range (every line told its view
-    moved, only to be told again after the fit). While the view holds only
-    `PeakCurve` lines placed as they are in it (no offset, scale or rotation),
-    the answer is the same read straight from each line's extent; anything else
-    in the view (markers, say) is fitted by pyqtgraph as before.
+    view's own transform up to date for the old range (every line and marker told
+    its view moved, only to be told again after the fit: twice per pan frame).
+    The chart's lines and markers sit in the view as they are (no offset, scale or
+    rotation), so the answer is the items' own, read as pyqtgraph reads them
+    (bounds per axis, the other axis's range, a margin in pixels); a view holding
+    anything else is fitted by pyqtgraph as before.
     """
 
     def childrenBounds(self, frac=None, orthoRange=(None, None), items=None):  # noqa: N802, N803 - pyqtgraph API
         if items is not None or (frac is not None and tuple(frac) != (1.0, 1.0)):
             return super().childrenBounds(frac, orthoRange, items)
         scene, group = self.scene(), self.childGroup
-        lines = []
+        found = []  # (x bounds or None, y bounds or None, pixels): what each item covers, and its margin
         for item in self.addedItems:
             if not item.isVisible() or item.scene() is not scene:
                 continue  # pyqtgraph skips these too
-            if (type(item) is not PeakCurve or item.parentItem() is not group or not item.pos().isNull()
-                    or not item.transform().isIdentity()):
+            if (getattr(item, "dataBounds", None) is None or item.parentItem() is not group
+                    or not item.pos().isNull() or not item.transform().isIdentity()):
                 return super().childrenBounds(frac, orthoRange, items)
-            if item.curve.isVisible():
-                lines.append(item)
-        x_range = y_range = None
-        padded = []  # (x bounds, y bounds, pixels): a line may draw this far beyond its values (its pen)
-        for item in lines:
-            xb = item._extent.x_bounds()
-            yb = item._extent.y_bounds(orthoRange[1])
-            use_x = xb[0] is not None and math.isfinite(xb[0]) and math.isfinite(xb[1])
-            use_y = yb[0] is not None and math.isfinite(yb[0]) and math.isfinite(yb[1])
-            if not (use_x or use_y):
+            xb = item.dataBounds(0, frac=1.0, orthoRange=orthoRange[0])
+            yb = item.dataBounds(1, frac=1.0, orthoRange=orthoRange[1])
+            xb, yb = (xb if _usable(xb) else None), (yb if _usable(yb) else None)
+            if xb is None and yb is None:
                 continue
-            if use_x:
+            found.append((xb, yb, item.pixelPadding() if hasattr(item, "pixelPadding") else 0))
+        x_range = y_range = None
+        for xb, yb, _ in found:
+            if xb is not None:
                 x_range = [xb[0], xb[1]] if x_range is None else [min(xb[0], x_range[0]), max(xb[1], x_range[1])]
-            if use_y:
+            if yb is not None:
                 y_range = [yb[0], yb[1]] if y_range is None else [min(yb[0], y_range[0]), max(yb[1], y_range[1])]
-            padded.append((xb if use_x else None, yb if use_y else None, item.pixelPadding()))
         # As pyqtgraph: pixel margins are added once the range is known, so a pixel's size is about right.
         width, height = self.width(), self.height()
         if width > 0 and x_range is not None:
             size = (x_range[1] - x_range[0]) / width
-            for xb, _, px in padded:
+            for xb, _, px in found:
                 if px and xb is not None:
                     x_range = [min(x_range[0], xb[0] - px * size), max(x_range[1], xb[1] + px * size)]
         if height > 0 and y_range is not None:
             size = (y_range[1] - y_range[0]) / height
-            for _, yb, px in padded:
+            for _, yb, px in found:
                 if px and yb is not None:
                     y_range = [min(y_range[0], yb[0] - px * size), max(y_range[1], yb[1] + px * size)]
         return [x_range, y_range]

@@ -247,7 +247,7 @@ def test_markers_come_back_when_the_plot_is_widened_enough_to_show_them(qtbot):
     assert all(item.isVisible() for item in drawn.markers)
 
 
-def test_the_value_axis_fits_its_lines_as_pyqtgraph_would_without_mapping_each_item(view, monkeypatch):
+def test_the_value_axis_fits_its_items_as_pyqtgraph_would_without_mapping_each_one(view, monkeypatch):
     from desktop.ui.chart_lod import LineViewBox
 
     maps = []
@@ -257,19 +257,19 @@ def test_the_value_axis_fits_its_lines_as_pyqtgraph_would_without_mapping_each_i
     boxes = [vb for row in canvas.rows for vb in (row.plot.vb, row.right) if vb is not None]
     assert boxes and all(isinstance(vb, LineViewBox) for vb in boxes)
     x0, x1 = canvas.data_extent()
-    lines_only = 0
+    with_markers = 0
     for span in [(x0, x1), (x0 + 1.0, x0 + 1.3), ((x0 + x1) / 2, (x0 + x1) / 2 + 0.01), (x1 + 1, x1 + 2)]:
         canvas.set_x_range(*span)
         for vb in boxes:
-            # Zoomed in far enough, markers show too: then pyqtgraph fits the view (it knows their sizes).
-            only = all(type(item).__name__ == "PeakCurve" for item in vb.addedItems if item.isVisible())
-            lines_only += only
-            for ortho in [(None, None), (None, list(span))]:
-                ours = vb.childrenBounds(orthoRange=ortho)
-                assert maps == [] or not only  # read from the lines' extents, not mapped item by item
-                assert ours == pg.ViewBox.childrenBounds(vb, orthoRange=ortho)  # the same fit as pyqtgraph's
-                maps.clear()
-    assert lines_only >= len(boxes)  # the whole span, where a million values are in view
+            # Zoomed in far enough, markers show beside the lines: they are fitted too, with their size.
+            with_markers += any(type(item).__name__ != "PeakCurve" for item in vb.addedItems if item.isVisible())
+            # The question the view asks when it fits its values to what is in view (x range given).
+            ortho = (None, list(span))
+            ours = vb.childrenBounds(orthoRange=ortho)
+            assert maps == []  # read from the items' own bounds, not mapped item by item
+            assert ours == pg.ViewBox.childrenBounds(vb, orthoRange=ortho)  # the same fit as pyqtgraph's
+            maps.clear()
+    assert with_markers > 0
     canvas._begin_light()  # 1 px pens: another margin for the line's width
     try:
         vb = boxes[0]
@@ -278,16 +278,21 @@ def test_the_value_axis_fits_its_lines_as_pyqtgraph_would_without_mapping_each_i
         canvas._end_light()
 
 
-def test_a_view_holding_more_than_lines_is_fitted_by_pyqtgraph(qtbot, monkeypatch):
+def test_a_view_holding_an_item_placed_otherwise_is_fitted_by_pyqtgraph(qtbot, monkeypatch):
     pane = ChartPane(chart_dataset(), SelectionState())
     qtbot.addWidget(pane)
     pane.resize(900, 600)
     pane.show()
     qtbot.waitExposed(pane)
     vb = pane.canvas.rows[0].plot.vb
-    assert any(m.isVisible() for d in pane.canvas.rows[0].drawn for m in d.markers)  # markers shown beside lines
+    ortho = (None, list(vb.viewRange()[0]))
+    plain = vb.childrenBounds(orthoRange=ortho)
+    assert plain == pg.ViewBox.childrenBounds(vb, orthoRange=ortho)  # lines and markers, as pyqtgraph fits them
+    moved = pg.PlotDataItem([2016.0, 2017.0], [1.0, 2.0])
+    moved.setPos(0, 100_000)  # an item offset in the view: its bounds must go through its transform
+    vb.addItem(moved)
     calls = []
     real = pg.ViewBox.childrenBounds
     monkeypatch.setattr(pg.ViewBox, "childrenBounds", lambda *a, **k: (calls.append(a), real(*a, **k))[1])
-    vb.childrenBounds(orthoRange=(None, list(vb.viewRange()[0])))
-    assert len(calls) == 1  # pyqtgraph's own fit, which knows the markers' sizes
+    fitted = vb.childrenBounds(orthoRange=ortho)
+    assert len(calls) == 1 and fitted[1][1] >= 100_000  # pyqtgraph's own fit, which maps it
