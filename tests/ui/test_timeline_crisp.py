@@ -1,0 +1,84 @@
+"""Group boxes and period bands are axis-aligned: drawn on whole pixels with crisp, whole-pixel
+outlines (no antialiased edge half-way between two pixels), on a desk and on a projector."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from desktop.state import SelectionState
+from desktop.ui.theme import LIGHT, PROJECTOR_LIGHT, themes
+from desktop.ui.timeline_pane import TimelinePane
+from desktop.ui.timeline_view import category_colour
+
+
+@pytest.fixture
+def make_pane(qtbot, app_font):
+    def make(dataset, width=1920, height=420):
+        pane = TimelinePane(dataset, SelectionState())
+        qtbot.addWidget(pane)
+        pane.resize(width, height)
+        pane.show()
+        qtbot.waitExposed(pane)
+        return pane
+    yield make
+    themes().set_theme(LIGHT)
+
+
+def _rgb(image, x: int, y: int) -> int:
+    return image.pixelColor(x, y).rgb()
+
+
+@pytest.mark.parametrize("theme, line", [(LIGHT, 1), (PROJECTOR_LIGHT, 2)])
+def test_group_boxes_have_whole_pixel_outlines_in_the_lane_colour(make_pane, default_dataset, theme, line):
+    themes().set_theme(theme)
+    pane = make_pane(default_dataset)
+    view = pane.view
+    image = view.grab().toImage()
+    aggs = view.current_layout().aggregates
+    assert len(aggs), "the default dataset groups some facts at full view"
+    r = view.marker / 2
+    checked = 0
+    for k in range(len(aggs)):
+        agg = aggs[k]
+        colour = category_colour(view.theme, agg.lane).rgb()
+        y = view.marker_y(agg.lane)
+        top = round(y - r)
+        left, right = round(agg.px0 - r), round(agg.px1 + r)
+        others = [aggs[j] for j in range(len(aggs)) if j != k and aggs[j].lane == agg.lane]
+        if any(o.px1 + r >= left - 3 and o.px0 - r <= right + 3 for o in others):
+            continue  # a touching neighbour shares the edge
+        cx = left + line + 1  # near the corner: a count may reach the top edge in the middle
+        for d in range(line):  # the outline: exactly the lane colour, `line` whole pixels thick
+            assert _rgb(image, cx, top + d) == colour
+            assert _rgb(image, left + d, round(y)) == colour
+        assert _rgb(image, cx, top - 1) != colour and _rgb(image, left - 1, round(y)) != colour
+        assert _rgb(image, left + line, top + line + 1) != colour  # inside: no thicker than `line`
+        checked += 1
+    assert checked >= 2
+
+
+@pytest.mark.parametrize("theme, line", [(LIGHT, 1), (PROJECTOR_LIGHT, 2)])
+def test_period_bands_have_whole_pixel_outlines_in_the_lane_colour(make_pane, default_dataset, theme, line):
+    themes().set_theme(theme)
+    pane = make_pane(default_dataset)
+    view = pane.view
+    image = view.grab().toImage()
+    layout = view.current_layout()
+    model = view.model
+    checked = 0
+    for index, a, b in zip(layout.bands.tolist(), layout.band_px0.tolist(), layout.band_px1.tolist()):
+        lane = int(model.lane[index])
+        if index == view.focus_index or a < layout.left + 10 or b - a < 40 or model.priority[index] & 1:
+            continue  # a ring, the plot's edge or a dispute badge would cover an edge
+        colour = category_colour(view.theme, lane).rgb()
+        top = round(view.band_y(lane, int(model.band_row[index])))
+        left = round(a)
+        mid_x, mid_y = left + 20, top + math.floor(view.band_h() / 2)
+        for d in range(line):
+            assert _rgb(image, mid_x, top + d) == colour
+            assert _rgb(image, left + d, mid_y) == colour
+        assert _rgb(image, mid_x, top + line) != colour  # the body is see-through, not outline
+        assert _rgb(image, left - 1, mid_y) != colour
+        checked += 1
+    assert checked >= 1
