@@ -183,3 +183,54 @@ def test_the_drawn_curve_knows_its_bounds_without_scanning_its_points(chart, mon
         assert line.curve.dataBounds(1, orthoRange=(2100.0, 2200.0)) == (None, None)  # other questions: scanned
         assert len(scans) == 1
         scans.clear()
+
+
+def _stroked(path, size=(300, 200)):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+    image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for width in (1.0, 3.0):  # the light pen of a moving view, and a themed one
+        pen = QPen(QColor("black"), width)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        painter.setPen(pen)
+        painter.drawPath(path)
+    painter.end()
+    return image
+
+
+def test_a_line_mostly_broken_by_gaps_is_given_one_gap_per_break_and_draws_the_same():
+    from desktop.ui.chart_lod import _one_gap_per_break
+
+    rng = np.random.default_rng(4)
+    x = np.linspace(5.0, 295.0, 600)
+    y = rng.uniform(10, 190, 600)
+    y[rng.random(600) < 0.8] = np.nan  # runs of gaps, lone values between them, values in runs
+    y[:3] = np.nan  # and gaps at the start
+    y[-4:] = np.nan  # and at the end
+    xs, ys = _one_gap_per_break(x, y)
+    gap_runs = int(np.count_nonzero(~np.isfinite(y) & np.r_[True, np.isfinite(y[:-1])]))
+    assert len(xs) == int(np.isfinite(y).sum()) + gap_runs  # every value, and one gap per run of gaps
+    assert np.array_equal(xs[np.isfinite(ys)], x[np.isfinite(y)])
+    theirs = _stroked(pg.arrayToQPath(x, y, connect="finite"))
+    ours = _stroked(pg.arrayToQPath(xs, ys, connect="finite"))
+    assert ours == theirs  # the same pixels, lone values and line ends included
+    full = np.arange(5.0)
+    assert _one_gap_per_break(full, full)[0] is full  # nothing to drop: the same arrays
+
+
+def test_the_curve_of_a_broken_solid_line_gets_one_gap_per_break(chart):
+    s = spiky_series(20_000)
+    s.qualifiers[::40] = "approximate"  # dashed stretches every 40 values: the downsampled solid line is mostly gaps
+    s.exact = s.qualifiers == "exact"
+    s.series_id = "broken"
+    chart.set_series([s])
+    chart.auto_x_range()
+    solid = chart.drawn_of("broken")[1].lines[0][0]
+    xs, ys = solid.getData()
+    gaps = ~np.isfinite(ys)
+    assert gaps.any() and not (gaps[1:] & gaps[:-1]).any()  # no two gaps in a row: one per break
