@@ -202,18 +202,20 @@ def _paint_lane_names(view, p: QPainter) -> None:
 
 
 def _paint_off_screen(view, p: QPainter, layout, muted: QColor) -> None:
-    """How many facts of each lane lie off each edge of the view."""
+    """How many facts of each lane lie off each edge of the view, clear of the marks and group
+    boxes at the plot's edges (they reach half a marker past it)."""
     gutter = view.gutter_width()
-    edge = view.edge_width()
+    clear = view.edge_clearance()
+    left, right = layout.left - clear, layout.right + clear
     p.setFont(view.font_small)
     p.setPen(muted)
     for lane in np.flatnonzero((layout.off_left > 0) | (layout.off_right > 0)).tolist():
         y = view.marker_y(lane)
         if layout.off_left[lane]:
-            p.drawText(QRectF(gutter, y - view.line_h / 2, edge - 4, view.line_h),
+            p.drawText(QRectF(gutter, y - view.line_h / 2, left - gutter, view.line_h),
                        _RIGHT, f"‹ {format_number(layout.off_left[lane])}")
         if layout.off_right[lane]:
-            p.drawText(QRectF(layout.right + 4, y - view.line_h / 2, edge - 4, view.line_h),
+            p.drawText(QRectF(right, y - view.line_h / 2, view.width() - right, view.line_h),
                        _LEFT, f"{format_number(layout.off_right[lane])} ›")
 
 

@@ -123,7 +123,9 @@ class TimelineView(QWidget):
             else:
                 widest = max(max(self.fm_bold.horizontalAdvance(part) for part in ls) for ls in lines)
                 gutter = min(widest + pad + 2, cap)
-            edge = self.fm_small.horizontalAdvance("‹ 00000") + 6
+            # The off-screen counts ("‹ 5,529", "4,999 ›") stand clear of a mark or group box at
+            # the plot's edge (half a marker past it): room for five digits and that clearance.
+            edge = self.fm_small.horizontalAdvance("‹ 00,000") + self.edge_clearance() + 4
             n = max(1, len(model.lanes))
             axis = self.line_h + 12
             band_h = max(5.0, self.marker * 0.7)
@@ -158,6 +160,11 @@ class TimelineView(QWidget):
 
     def edge_width(self) -> float:
         return self._metrics()["edge"]
+
+    def edge_clearance(self) -> float:
+        """How far the off-screen counts keep from the plot's edge: past half a marker (a mark or
+        a group box at the edge reaches that far) and a little air."""
+        return self.marker / 2 + 3
 
     def plot_left(self) -> float:
         return self._metrics()["left"]

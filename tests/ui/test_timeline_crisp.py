@@ -82,3 +82,37 @@ def test_period_bands_have_whole_pixel_outlines_in_the_lane_colour(make_pane, de
         assert _rgb(image, left - 1, mid_y) != colour
         checked += 1
     assert checked >= 1
+
+
+def _ink_columns(image, x0: int, x1: int, y0: int, y1: int) -> list[int]:
+    """Columns in [x0, x1) with text's ink (a dark pixel) between rows y0 and y1."""
+    return [x for x in range(x0, x1) if any(image.pixelColor(x, y).lightness() < 150 for y in range(y0, y1))]
+
+
+@pytest.mark.parametrize("theme", [LIGHT, PROJECTOR_LIGHT])
+def test_off_screen_counts_stand_clear_of_the_plot_edges(make_pane, default_dataset, theme):
+    """"‹ 13" and "14 ›" start past half a marker beyond the plot (where a mark or group box at the
+    edge ends), and the edge has room for five-digit counts (100,000 facts in a few lanes)."""
+    themes().set_theme(theme)
+    pane = make_pane(default_dataset, 1366, 330)
+    view = pane.view
+    view.set_view(2016.3, 2018.0)
+    image = view.grab().toImage()
+    layout = view.current_layout()
+    clear = view.edge_clearance()
+    assert clear >= view.marker / 2 + 3
+    assert view.edge_width() >= view.fm_small.horizontalAdvance("‹ 99,999") + clear
+    reach = view.marker / 2 + 1  # how far a mark or group box at the edge may reach (and its outline)
+    sides = 0
+    for lane in range(len(view.model.lanes)):
+        y, half = view.marker_y(lane), int(view.fm_small.ascent() / 3)  # the digits, not a band below
+        rows = (int(y) - half, int(y) + half)
+        if layout.off_right[lane]:
+            cols = _ink_columns(image, math.ceil(layout.right + reach), view.width() - 3, *rows)
+            assert cols and cols[0] >= layout.right + clear
+            sides |= 1
+        if layout.off_left[lane]:
+            cols = _ink_columns(image, int(view.gutter_width()), math.floor(layout.left - reach), *rows)
+            assert cols and cols[-1] <= layout.left - clear
+            sides |= 2
+    assert sides == 3, "the view must have facts off both edges for this test"
