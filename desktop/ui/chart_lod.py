@@ -258,6 +258,24 @@ class LineViewBox(pg.ViewBox):
     anything else is fitted by pyqtgraph as before.
     """
 
+    def itemBoundsChanged(self, item):  # noqa: N802 - pyqtgraph API
+        """An item moved or changed: fit the values again at the next paint only if the fit reads that item.
+
+        pyqtgraph queues a fit (and with it a repaint of the whole plot) for any item that moves,
+        even one added with ignoreBounds, such as the focused event's line and title and the ring
+        round a focused value, which a focus moves: each focus repainted every line and marker.
+        Nor does the view's own transform (set for a new range or size) change any item's bounds
+        in the view; a new range asks for its fit itself, a new size fits at once.
+        """
+        self._itemBoundsCache.pop(item, None)
+        fitted = self.addedItems
+        group = self.childGroup
+        while item is not None and item is not group:
+            if item in fitted:
+                super().itemBoundsChanged(item)
+                return
+            item = item.parentItem()
+
     def childrenBounds(self, frac=None, orthoRange=(None, None), items=None):  # noqa: N802, N803 - pyqtgraph API
         if items is not None or (frac is not None and tuple(frac) != (1.0, 1.0)):
             return super().childrenBounds(frac, orthoRange, items)

@@ -81,3 +81,55 @@ def test_typing_leaves_the_series_list_alone_and_a_source_filter_greys_out_serie
     assert changed and "seizures" not in disabled and {"deaths", "scripts"} <= disabled
     state.set_filters(Filters(text="a"), "citations")
     assert not any(it.isDisabled() for it in pane._series_items())
+
+
+def region_area(regions) -> int:
+    return sum(r.width() * r.height() for r in regions)
+
+
+def test_a_focus_repaints_where_its_marks_were_and_are_not_every_line(qtbot, monkeypatch):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2012.0, 2021.0)  # every event in view: a focus moves no range
+    paints = Paints(pane.view.viewport())
+    for target in ("wave", "law-passed"):  # the first paints after opening and the first marks cover it all
+        paints.regions.clear()
+        state.set_focus(target, "timeline")
+        qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    queued = []
+    real = pg.ViewBox.queueUpdateAutoRange
+    monkeypatch.setattr(pg.ViewBox, "queueUpdateAutoRange", lambda self: (queued.append(self), real(self)))
+    paints.regions.clear()
+    state.set_focus("evil-event", "timeline")  # the event line and its title move; nothing else changes
+    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    assert pane.canvas.x_range() == (2012.0, 2021.0)
+    assert queued == []  # the marks are not fitted (added with ignoreBounds): no fit, no whole-plot repaint
+    plot = pane.view.mapFromScene(pane.canvas.rows[0].plot.vb.sceneBoundingRect()).boundingRect()
+    assert region_area(paints.regions) < 0.5 * plot.width() * plot.height()
+    # What is on screen is what a full repaint shows: nothing left behind where the marks were.
+    shown = pane.screen().grabWindow(pane.winId()).toImage()
+    paints.regions.clear()
+    pane.view.viewport().update()
+    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    assert pane.screen().grabWindow(pane.winId()).toImage() == shown
+
+
+def test_a_line_or_marker_that_changes_is_still_fitted(qtbot, monkeypatch):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    state.set_focus("law-passed", "timeline")
+    row = pane.canvas.rows[0]
+    assert row.kept  # the focused event's line and title
+    drawn = row.drawn[0]
+    queued = []
+    real = pg.ViewBox.queueUpdateAutoRange
+    monkeypatch.setattr(pg.ViewBox, "queueUpdateAutoRange", lambda self: (queued.append(self), real(self)))
+    drawn.vb.itemBoundsChanged(drawn.lines[0][0].curve)  # the drawn curve inside a fitted line
+    assert queued == [drawn.vb]
+    drawn.vb.itemBoundsChanged(drawn.markers[0].scatter)  # the markers inside a fitted marker item
+    assert queued == [drawn.vb, drawn.vb]
+    queued.clear()
+    for kept in row.kept.values():  # the focus marks, which the fit ignores
+        drawn.vb.itemBoundsChanged(kept)
+    drawn.vb.itemBoundsChanged(drawn.vb.childGroup)  # the view's own transform (a new range or size)
+    assert queued == []
