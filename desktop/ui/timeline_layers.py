@@ -107,13 +107,16 @@ class TimelineLayers:
         # look) plus the focus and hover in that lane; a new focus-free layout repaints every lane.
         key = (base, view.layout_cache())
         if self._lanes_key != key or len(self._lanes) != n:
-            margin = view.marker + 6.0
-            self._lanes = []
-            for lane in range(n):
-                # On a whole device pixel, so the lane is drawn on the same pixel grid as the widget.
-                top = max(0.0, math.floor((view.lane_top(lane) - margin) * dpr) / dpr)
-                bottom = min(float(view.height()), view.lane_top(lane + 1) + margin)
-                self._lanes.append((top, self._new(view.width(), max(bottom - top, 1.0), dpr)))
+            # The layers' places and sizes change only with the widget's size and look: a pan, zoom
+            # or filter repaints every lane into the pixmaps it already has, once.
+            if self._lanes_key is None or self._lanes_key[0] != base or len(self._lanes) != n:
+                margin = view.marker + 6.0
+                self._lanes = []
+                for lane in range(n):
+                    # On a whole device pixel, so the lane is drawn on the same pixel grid as the widget.
+                    top = max(0.0, math.floor((view.lane_top(lane) - margin) * dpr) / dpr)
+                    bottom = min(float(view.height()), view.lane_top(lane + 1) + margin)
+                    self._lanes.append((top, self._new(view.width(), max(bottom - top, 1.0), dpr)))
             self._lane_shows = [None] * n
             self._lanes_key = key
         if self._parts is None or self._parts[0] is not layout:

@@ -513,3 +513,36 @@ def test_grouped_marks_show_their_counts_where_they_fit(qtbot, make_pane, defaul
     wide = [a for a in aggs if a.px1 - a.px0 + view.marker >= digit * len(str(a.count)) + 8]
     assert 0 < len(wide) < len(aggs), "the view must have groups with and without room for their count"
     assert len(written) == len(wide)  # every group wide enough for its count shows it, no other
+
+
+def test_a_focus_that_moves_the_view_repaints_each_lane_once_into_its_kept_layer(
+        qtbot, make_pane, default_dataset, painted, monkeypatch):
+    """A focus out of view pans to it: the backdrop (names, key) is kept, the axis layer and every
+    lane are painted once, into the layers they already had (no new pixmaps: only a new size or
+    look makes them)."""
+    from desktop.ui.timeline_layers import TimelineLayers
+
+    pane, state = make_pane(default_dataset, 1920, 420)
+    view = pane.view
+    view.set_view(2016.3, 2017.3)
+    view.grab()
+    outside = [i for i in range(len(pane.model)) if pane.model.pos[i] > 2020]
+    assert outside
+    made: list = []
+    real_new = TimelineLayers._new
+    monkeypatch.setattr(TimelineLayers, "_new", lambda self, *a: (made.append(a), real_new(self, *a))[1])
+    painted.clear()
+    before = view.view
+    state.set_focus(str(pane.model.ids[outside[0]]), "chart")
+    kept = view.grab().toImage()
+    assert view.view != before, "the focus was out of view: the view must move for this test"
+    assert ("backdrop",) not in painted and painted.count(("under",)) == 1
+    assert lanes_painted(painted) == list(range(len(pane.model.lanes)))  # each lane once
+    assert made == []
+    fresh = TimelinePane(default_dataset, state)  # the same state, painted from nothing
+    qtbot.addWidget(fresh)
+    fresh.resize(pane.size())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.view.set_view(*view.view, emit=False)
+    assert fresh.view.grab().toImage() == kept
