@@ -10,6 +10,7 @@ what is wrong and where.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -116,6 +117,8 @@ _SAMPLE = 1 << 16
 def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
     """Read one CSV file strictly; problems go into the result, never raised."""
     table = CsvTable(path.name)
+    if _stream_read(path, table, required_columns):
+        return table
     data = _read_bytes(path, table)
     if data is None:
         return table
@@ -156,6 +159,114 @@ def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
             return table
     _slow_read(data, header, table)
     return table
+
+
+# ---- the common case, streamed ----------------------------------------------
+class _Stream:
+    """A file handed to pandas a block at a time, counting on the way what the fast path must prove.
+
+    The counts are the ones read_table's fast path takes of the whole file (line breaks,
+    commas, control bytes, quotes, CRs), so the file is never held whole in memory as well
+    as parsed, and what pandas parsed is exactly what was checked.
+    """
+
+    def __init__(self, handle, first: bytes):
+        self._handle, self._pending = handle, first
+        self.newlines = self.commas = self.low = self.tabs = self.crs = self.crlfs = 0
+        self.quoted = self.refused = False  # a quote; DEL, a C1 control or bytes that are not UTF-8
+        self.last = b""
+        self.longest = self._since = 0  # the longest line so far, and the current one
+        self._decoder = codecs.getincrementaldecoder("utf-8")()
+
+    def read(self, size: int = -1) -> bytes:
+        if self._pending:
+            block, self._pending = self._pending, b""
+        else:
+            block = self._handle.read(size if size and size > 0 else _BLOCK)
+        if block:
+            self._count(block)
+        elif not self.refused:
+            try:
+                self._decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                self.refused = True
+        return block
+
+    def _count(self, block: bytes) -> None:
+        values = np.frombuffer(block, dtype=np.uint8)
+        breaks = np.flatnonzero(values == LF)
+        self.newlines += len(breaks)
+        self.commas += int(np.count_nonzero(values == COMMA))
+        self.low += int(np.count_nonzero(values < 32))
+        if len(breaks):
+            inner = int(np.diff(breaks).max()) - 1 if len(breaks) > 1 else 0
+            self.longest = max(self.longest, self._since + int(breaks[0]), inner)
+            self._since = len(block) - int(breaks[-1]) - 1
+        else:
+            self._since += len(block)
+        self.longest = max(self.longest, self._since)
+        self.quoted = self.quoted or b'"' in block
+        if b"\t" in block:
+            self.tabs += block.count(b"\t")
+        if b"\r" in block:
+            self.crs += block.count(b"\r")
+            self.crlfs += block.count(b"\r\n")
+        if self.last == b"\r" and block.startswith(b"\n"):
+            self.crlfs += 1
+        c1 = (b"\xc2" in block and _C1.search(block)) or (self.last == b"\xc2" and 0x80 <= block[0] <= 0x9f)
+        self.refused = self.refused or b"\x7f" in block or bool(c1)
+        if not self.refused and not block.isascii():
+            try:
+                self._decoder.decode(block)
+            except UnicodeDecodeError:
+                self.refused = True
+        self.last = block[-1:]
+
+    def proven(self, width: int) -> int | None:
+        """The number of records when every line is a clean record `width` cells wide, else None."""
+        records = self.newlines + (0 if self.last == b"\n" else 1)
+        clean = (not self.quoted and not self.refused and self.crs == self.crlfs
+                 and self.low == self.newlines + self.tabs + self.crs)
+        return records if clean and self.commas == (width - 1) * records else None
+
+
+def _stream_read(path: Path, table: CsvTable, required: tuple[str, ...]) -> bool:
+    """Read a plain file (no quotes, nothing to report) while checking it, as the fast path would.
+
+    Returns False, with `table` untouched, for anything else: read_table then reads the
+    whole file and says precisely what is wrong, exactly as before.
+    """
+    try:
+        if not path.is_file() or not 0 < path.stat().st_size <= MAX_FILE_BYTES:
+            return False
+        with open(path, "rb") as handle:
+            first = handle.read(_BLOCK)
+            if (any(first.startswith(magic) for magic, _ in _MAGIC) or first.startswith((b"\xff\xfe", b"\xfe\xff"))
+                    or _looks_utf16(first)):
+                return False
+            first = first.removeprefix(BOM)
+            end = first.find(b"\n")
+            if end <= 0 or first.startswith(b"\r\n") or b"," not in first[:end] or b'"' in first[:end]:
+                return False  # blank first line, no comma, quotes, or a header longer than a block
+            scratch = CsvTable(table.file)
+            header = _header(first[:end], 1, scratch, required)
+            if header is None or scratch.problems:
+                return False
+            stream = _Stream(handle, first)
+            frame = _parse(stream)
+            while stream.read(_BLOCK):  # pandas may stop before the end: count all of it
+                pass
+    except (OSError, ValueError, pd.errors.ParserError):
+        return False  # (UnicodeDecodeError is a ValueError)
+    records = stream.proven(len(header))
+    if records is None or len(frame) != records - 1 or frame.shape[1] != len(header):
+        return False
+    frame.columns = header
+    table.header, table.frame, table.complete = header, frame, True
+    table.lines = np.arange(2, records + 1, dtype=np.int64)
+    if stream.longest >= MAX_CELL_CHARS // 2:  # a cell is no longer than its line
+        _check_cell_lengths(table)
+    return True
 
 
 # ---- bytes and characters ---------------------------------------------------
@@ -456,13 +567,18 @@ def _header(raw: bytes, line: int, table: CsvTable, required: tuple[str, ...]) -
 
 
 # ---- reading rows -------------------------------------------------------------
+def _parse(source) -> pd.DataFrame:
+    """pandas' C parser over a file-like object, every cell as text exactly as written."""
+    return pd.read_csv(
+        source, dtype=str, keep_default_na=False, na_filter=False, engine="c",
+        encoding="utf-8", skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL, doublequote=True,
+        low_memory=False,  # one pass, no chunks to concatenate: faster (its peak RSS measured no higher)
+    )
+
+
 def _fast_read(data: bytes, header: list[str], rows: int) -> pd.DataFrame | None:
     try:
-        frame = pd.read_csv(
-            io.BytesIO(data), dtype=str, keep_default_na=False, na_filter=False, engine="c",
-            encoding="utf-8", skip_blank_lines=True, quoting=csv.QUOTE_MINIMAL, doublequote=True,
-            low_memory=False,  # one pass, no chunks to concatenate: faster (its peak RSS measured no higher)
-        )
+        frame = _parse(io.BytesIO(data))
     except (ValueError, pd.errors.ParserError):
         return None
     if len(frame) != rows or frame.shape[1] != len(header):
