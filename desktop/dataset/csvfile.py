@@ -162,6 +162,10 @@ def read_table(path: Path, required_columns: tuple[str, ...] = ()) -> CsvTable:
 
 
 # ---- the common case, streamed ----------------------------------------------
+class _NotPlain(ValueError):
+    """The file being streamed needs the careful path (raised through pandas to stop it early)."""
+
+
 class _Stream:
     """A file handed to pandas a block at a time, counting on the way what the fast path must prove.
 
@@ -221,6 +225,8 @@ class _Stream:
             except UnicodeDecodeError:
                 self.refused = True
         self.last = block[-1:]
+        if self.quoted or self.refused or self.low != self.newlines + self.tabs + self.crs:
+            raise _NotPlain  # stop pandas here: this file goes the careful way anyway
 
     def proven(self, width: int) -> int | None:
         """The number of records when every line is a clean record `width` cells wide, else None."""
@@ -246,7 +252,7 @@ def _stream_read(path: Path, table: CsvTable, required: tuple[str, ...]) -> bool
                 return False
             first = first.removeprefix(BOM)
             end = first.find(b"\n")
-            if end <= 0 or first.startswith(b"\r\n") or b"," not in first[:end] or b'"' in first[:end]:
+            if end <= 0 or first.startswith(b"\r\n") or b"," not in first[:end] or b'"' in first:
                 return False  # blank first line, no comma, quotes, or a header longer than a block
             scratch = CsvTable(table.file)
             header = _header(first[:end], 1, scratch, required)
