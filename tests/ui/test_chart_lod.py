@@ -234,3 +234,17 @@ def test_the_curve_of_a_broken_solid_line_gets_one_gap_per_break(chart):
     xs, ys = solid.getData()
     gaps = ~np.isfinite(ys)
     assert gaps.any() and not (gaps[1:] & gaps[:-1]).any()  # no two gaps in a row: one per break
+
+
+def test_groups_are_combined_as_reduceat_would():
+    from desktop.ui.chart_lod import _groups
+
+    rng = np.random.default_rng(7)
+    values = rng.normal(size=103)
+    values[rng.choice(103, 9, replace=False)] = np.nan  # a gap makes its group a gap, as before
+    joined = rng.random(103) < 0.7
+    for m in (1, 2, 3, 4, 7, 8, 103, 200):
+        starts = np.arange(0, 103, m)
+        for combine in (np.maximum, np.minimum):
+            assert np.array_equal(_groups(combine, values, m), combine.reduceat(values, starts), equal_nan=True)
+        assert np.array_equal(_groups(np.logical_and, joined, m), np.logical_and.reduceat(joined, starts))
