@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
+import pandas as pd
 
 from .timeline_cluster import Aggregate, Aggregates, cluster, cluster_ranges
 from .timeline_labels import MAX_LABEL_CANDIDATES, place_labels
@@ -60,7 +61,7 @@ class TimelineModel:
         self.rank[order] = np.arange(len(order))
         # Sorted once: any subset in this order is a filter of it, so a frame never sorts.
         self.lane_order = np.lexsort((np.arange(len(self.ids)), self.pos, self.lane))
-        self.index_of = {event_id: i for i, event_id in enumerate(self.ids)}
+        self.index_of = dict(zip(self.ids.tolist(), range(len(self.ids))))
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -77,7 +78,6 @@ class TimelineModel:
         """Read a `Dataset`'s events (vectorised: fine at 100,000 events)."""
         ev = dataset.events
         lanes = list(dataset.categories)
-        lane_of = {name: i for i, name in enumerate(lanes)}
         x0 = ev["x0"].to_numpy(dtype=float)
         x1 = ev["x1"].to_numpy(dtype=float).copy()
         open_ended = ev["open_ended"].to_numpy(dtype=bool)
@@ -85,14 +85,15 @@ class TimelineModel:
         now = max(dataset.time_extent[1], float(np.nanmax(x0)) if len(x0) else 0.0)
         x1[np.isnan(x1)] = now
         x1 = np.maximum(x1, x0)
-        kind = ev["kind"].map(KIND_CODES).fillna(POINT).to_numpy(dtype=np.int8)
-        lesson_targets = set(dataset.lessons["target"]) if len(dataset.lessons) else set()
-        ids = ev.index.to_numpy(dtype=object)
-        in_lesson = np.fromiter((i in lesson_targets for i in ids), dtype=bool, count=len(ids))
-        disputed = np.fromiter((i in dataset.disputed_targets for i in ids), dtype=bool, count=len(ids))
+        # Hashed look-ups over whole columns: a Python call per event costs ~0.1 s at 100,000 events.
+        codes = np.array([*KIND_CODES.values(), POINT], dtype=np.int8)
+        kind = codes[pd.Index(list(KIND_CODES)).get_indexer(ev["kind"])]  # -1, not a kind: the last, POINT
+        lesson_targets = list(dataset.lessons["target"]) if len(dataset.lessons) else []
+        in_lesson = ev.index.isin(lesson_targets)
+        disputed = ev.index.isin(list(dataset.disputed_targets))
         return cls(
-            ids=ids, kind=kind, x0=x0, x1=x1, open_ended=open_ended,
-            lane=ev["category"].map(lane_of).to_numpy(dtype=np.int64), lanes=lanes,
+            ids=ev.index.to_numpy(dtype=object), kind=kind, x0=x0, x1=x1, open_ended=open_ended,
+            lane=pd.Index(lanes).get_indexer(ev["category"]).astype(np.int64), lanes=lanes,
             priority=in_lesson.astype(np.int64) * 2 + disputed.astype(np.int64),
         )
 
