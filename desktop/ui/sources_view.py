@@ -82,7 +82,7 @@ class SourcesView(QWidget):
         sources = self.dataset.sources
         self.items: dict[str, QTreeWidgetItem] = {}
         self.titles: dict[str, str] = {}
-        for source_id, row in sources.iterrows():
+        for source_id, row in zip(sources.index, sources.to_dict("records")):  # iterrows makes a Series per row
             item = QTreeWidgetItem()
             self.titles[source_id] = visible(row["title"])
             byline = " · ".join((visible(row["publisher"]), date_text(row.get("published_date"))))
