@@ -437,7 +437,7 @@ class Dataset:
     @cached_property
     def categories(self) -> list[str]:
         """Event categories in order of first appearance in time."""
-        return list(dict.fromkeys(self.events["category"]))
+        return list(pd.unique(self.events["category"].to_numpy(dtype=object)))  # hashed, in order of appearance
 
     @cached_property
     def time_extent(self) -> tuple[float, float]:
