@@ -152,8 +152,13 @@ def _verdicts(uniques: np.ndarray, empty_values: np.ndarray, error) -> np.ndarra
 
 
 def all_match(pattern: re.Pattern, cells: np.ndarray) -> np.ndarray:
-    """Which cells match `pattern` whole; one regex pass over all of them when they all do."""
-    if re.fullmatch(f"(?:{pattern.pattern})(?:\n(?:{pattern.pattern}))*", "\n".join(cells)):
+    """Which cells match `pattern` whole; one regex pass over all of them when they all do.
+
+    The pass joins the cells with line breaks, so it is trusted only when no cell holds one
+    (else "a\nb" would pass as the two valid cells "a" and "b").
+    """
+    joined = "\n".join(cells)
+    if joined.count("\n") == len(cells) - 1 and re.fullmatch(f"(?:{pattern.pattern})(?:\n(?:{pattern.pattern}))*", joined):
         return np.ones(len(cells), dtype=bool)
     return np.array([pattern.fullmatch(c) is not None for c in cells], dtype=bool)
 

@@ -39,6 +39,12 @@ def test_issue_example_message(folder):
     assert problem.rule == "date-format"
 
 
+def test_an_id_with_a_line_break_in_it_is_refused(folder):
+    edit(folder, "sources.csv", "op-ed,opinion", '"op\ned",opinion')
+    problems = check_dataset(folder)
+    assert any(p.file == "sources.csv" and p.column == "source_id" and p.rule == "id-format" for p in problems), problems
+
+
 def test_columns_in_any_order_and_unknown_columns_load(folder):
     lines = (folder / "series.csv").read_text(encoding="utf-8").splitlines()
     reordered = [",".join(reversed(line.split(","))) + ",extra" for line in lines]
