@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QT
 from .. import settings as keys
 from ..settings import Settings
 from ..state import SelectionState
+from .i18n import format_number
 from .load_job import DatasetLoadJob
 from .safe_text import visible
 
@@ -187,7 +188,8 @@ class MainWindow(QMainWindow):
         self._restore_splitters()
         self.setWindowTitle(f"{visible(dataset.title)} — Factdeck")
         self.status_label.setText(self.tr("{events} events · {series} series · {sources} sources").format(
-            events=len(dataset.events), series=len(dataset.series), sources=len(dataset.sources)))
+            events=format_number(len(dataset.events)), series=format_number(len(dataset.series)),
+            sources=format_number(len(dataset.sources))))
         self.dataset_changed.emit(dataset)
 
     def open_dataset(self, folder: Path, background: bool = True) -> DatasetLoadJob:

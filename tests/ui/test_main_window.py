@@ -139,3 +139,11 @@ def test_deferred_commands_arrive_after_the_first_paint(qtbot, isolated_home):
     assert presentation.start_action in window.toolbar.actions()
     window.install_commands()  # a second call changes nothing
     assert [action.text() for action in window.menuBar().actions()] == titles
+
+
+def test_the_status_bar_counts_with_the_locales_digit_grouping(make_window, tmp_path):
+    from desktop.dataset.loader import load_dataset
+    from tests.benchmarks.synthetic import write_synthetic
+
+    window = make_window(load_dataset(write_synthetic(tmp_path / "big", events=1_200)))
+    assert window.status_label.text().startswith("1,200 events · ")
