@@ -94,6 +94,15 @@ class Spares:
         self._shelf.hide()
         self._piles: dict[str, list[QWidget]] = {}
 
+    @property
+    def shelf(self) -> QWidget:
+        """The hidden widget spares live under (a new spare can be made there directly)."""
+        return self._shelf
+
+    def count(self, kind: str) -> int:
+        """How many spares of `kind` wait on the shelf."""
+        return len(self._piles.get(kind, ()))
+
     def take(self, kind: str, parent: QWidget) -> QWidget | None:
         """A spare widget of `kind`, now a child of `parent` (shown when `parent` shows), or None."""
         pile = self._piles.get(kind)
@@ -108,7 +117,8 @@ class Spares:
         if len(pile) >= self.KEPT_PER_KIND:
             _discard(widget)
             return
-        widget.setParent(self._shelf)
+        if widget.parentWidget() is not self._shelf:
+            widget.setParent(self._shelf)
         pile.append(widget)
 
     def clear(self) -> None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -32,7 +32,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import FactView, SourceRecords, Spares, WrappedBlock, plain_label
+from .citation_cards import CitationCard, FactView, SourceRecords, Spares, WrappedBlock, citation_records, plain_label
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -41,6 +41,7 @@ from .theme import Theme, themes
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
 KEPT_VIEWS = 16  # built fact views kept for going back (each is a few dozen widgets)
+SPARE_CARDS = 3  # citation cards made ahead, while the reader reads, for the next new fact
 
 
 class ViewKey(NamedTuple):
@@ -155,6 +156,7 @@ class CitationPane(QWidget):
         self._views = ViewCache()
         self._spares = Spares(self)  # widgets of the current look that no view shows now
         self._spares_look: tuple | None = None
+        self._stock_queued = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -282,6 +284,29 @@ class CitationPane(QWidget):
         self.setAccessibleDescription(built.description)
         self._swap_content(built.content)
         self._delete_views(dropped)  # after the swap: the view being left may be the oldest kept
+        if built.fact_view is not None and not self._stock_queued:
+            self._stock_queued = True  # after this view is painted, while the reader reads it
+            QTimer.singleShot(0, self._stock_spare_card)
+
+    def _stock_spare_card(self) -> None:
+        """Make one citation card ahead of need, so that the next new fact fills cards instead of building them.
+
+        A new card costs its widgets, their fonts and palettes and Qt's first
+        polish of each (~3 ms with painting); made here, after the view on
+        screen has been painted, that happens while the reader reads. One card
+        per view shown, up to `SPARE_CARDS` waiting, so no single moment pays
+        for many.
+        """
+        self._stock_queued = False
+        view, key = self.fact_view, self._shown
+        if (view is None or key is None or self._spares_look != key.look() or not len(view.citations)
+                or self._spares.count("citationCard") >= SPARE_CARDS):
+            return
+        cite = citation_records(view.citations.iloc[:1])[0]
+        card = CitationCard(self.dataset, cite, view.fact.target, view.theme, view.lang, self._spares.shelf,
+                            sources=self._source_records, spares=self._spares)
+        card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
+        self._spares.give("citationCard", card)
 
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""
