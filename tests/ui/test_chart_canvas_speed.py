@@ -240,11 +240,34 @@ def test_markers_come_back_when_the_plot_is_widened_enough_to_show_them(qtbot):
     _, drawn = canvas.drawn_of("monthly")
     assert drawn.markers and drawn.vb.width() < 2 * n
     assert not any(item.isVisible() for item in drawn.markers)
+    # Hidden markers are not given their points yet: pyqtgraph styles every point as it is given them.
+    assert all(len(item.scatter.data) == 0 for item in drawn.markers)
     shown = canvas.x_range()
     widget.resize(1200, 400)
     qtbot.waitUntil(lambda: drawn.vb.width() >= 2 * n)
     assert canvas.x_range() == shown
     assert all(item.isVisible() for item in drawn.markers)
+    (item,) = drawn.markers  # now given every exact value, as when made with them
+    assert list(item.scatter.data["x"]) == list(x) and list(item.scatter.data["y"]) == list(series.y)
+
+
+def test_a_single_value_has_its_marker_shown(qtbot):
+    """A series of one value has no span for a range: its marker is shown and given its point."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    qualifiers = np.array(["estimated"], dtype=object)
+    series = ChartSeries(series_id="once", title="Once", unit="things", period_type="year", group="",
+                         colour="#0072B2", x=np.array([2001.5]), y=np.array([7.0]), x0=np.array([2001.0]),
+                         x1=np.array([2002.0]), periods=np.array(["2001"], dtype=object), qualifiers=qualifiers,
+                         exact=qualifiers == "exact")
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas.set_series([series])
+    _, drawn = canvas.drawn_of("once")
+    (item,) = drawn.markers
+    assert item.isVisible() and list(item.scatter.data["y"]) == [7.0]
 
 
 def test_the_value_axis_fits_its_items_as_pyqtgraph_would_without_mapping_each_one(view, monkeypatch):
