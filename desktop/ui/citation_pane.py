@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -341,6 +341,11 @@ class CitationPane(QWidget):
         finally:
             self.scroll.setUpdatesEnabled(True)
         self.scroll.verticalScrollBar().setValue(0)  # a fact is read from its top, as when it was first shown
+        # Settle the new view's layouts now, before the paint: left to the event loop, some run after
+        # the first paint (their requests are queued behind it) and the view is painted again. Each
+        # pass settles one level (label, source, card, view, holder); what it posts waits for the next.
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def _delete_views(self, views) -> None:
         for view in views:

@@ -8,6 +8,9 @@ what a pane that made nothing ahead shows.
 from __future__ import annotations
 
 import pytest
+from collections import Counter
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from desktop.state import SelectionState
 from desktop.ui import citation_cards
@@ -101,3 +104,37 @@ def test_a_theme_change_drops_the_spares_made_for_the_old_look(qtbot, dataset):
     qtbot.waitUntil(lambda: spare_cards(pane) == 1)
     themes().changed.emit(themes().theme)
     assert spare_cards(pane) == 0
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter = Counter()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.paints[watched.objectName()] += 1
+        return False
+
+
+def test_a_new_view_is_laid_out_before_the_window_paints_it(qtbot, app_font, isolated_home, default_dataset):
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_dataset(default_dataset)
+    pane = window.citations
+    counter = PaintCounter()
+    pane._holder.installEventFilter(counter)
+    for target in ["cartels-plan-own-fentanyl", "fentanyl-potency", "first-wave", "dea-ndta-2018", "heroin-deaths"]:
+        window.state.set_focus(target, "timeline")
+        counter.paints.clear()
+        for _ in range(6):  # as many passes as the event loop needs to lay out and paint
+            QCoreApplication.processEvents()
+        # Its layouts settled before the paint: two paints at most (one more comes from Qt after the
+        # paint, from the second view on); with the layouts left to the event loop it was three.
+        assert counter.paints["citationHolder"] <= 2, target
