@@ -229,11 +229,11 @@ class CitationCard(PartsMixin, WrappedBlock, QFrame):
         if cite["target"] != focus and cite.get("target_kind") == SERIES:
             top = QHBoxLayout()
             top.setSpacing(self._gap)
+            layout.addLayout(top)  # while empty: see the address row in SourceBlock.fill
             top.addWidget(self.badge)
             top.addWidget(self._label("wholeSeries", _tr("cited for the whole series"), size=0.9, theme=theme,
                                       muted=True))
             top.addStretch(1)
-            layout.addLayout(top)
         else:  # alone on its line, at its own width: the same place a row with a stretch gave it
             layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.quote = None
@@ -343,13 +343,16 @@ class SourceBlock(PartsMixin, WrappedBlock, QWidget):
         if self.url:
             line = QHBoxLayout()
             line.setSpacing(round(6 * theme.scale))
+            # Added while empty: PySide wraps the items of a layout added with widgets in it, and
+            # those wrappers outlive the items when _clear deletes the row. A stale wrapper at a freed
+            # address is then handed back for new memory there (pyqtgraph's marker fragments).
+            layout.addLayout(line)
             self.url_field = self._part("sourceUrl", self._url_field)
             self.url_field.setText(visible(self.url))
             self.url_field.setCursorPosition(0)  # the address is read from its start
             line.addWidget(self.url_field, 1)
             self.open_button = self._part("openInBrowser", self._open_button)
             line.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-            layout.addLayout(line)
         accessed = row.get("accessed_date")
         if _known(accessed):
             words = _tr("Accessed {date}").format(date=i18n.format_date(accessed))
