@@ -364,17 +364,23 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None
         p.setRenderHint(_ANTIALIAS, False)
         tops, bottoms = np.full(len(x0), y0), np.full(len(x0), y1)
         outline = crisp_pen(colour, line)
+        # A box with a count is as tall as its digits need (with a pixel of air inside the outline),
+        # centred on the lane's marker line, so the count never runs over the outline.
+        digit_h = view.fm_small.tightBoundingRect("0123456789").height()
+        middle = y + h / 2
+        half_box = max(h, digit_h + 2 * line + 2) / 2
+        by0, by1 = float(snap(np.float64(middle - half_box), dpr)), float(snap(np.float64(middle + half_box), dpr))
         if boxed:
             # Two fills: every box in colour, then every inside in the background, so the count
             # reads on it and boxes that touch share one outline (no wall runs through a count).
             bx0, bx1 = x0[boxed], x1[boxed]
             p.setPen(_NO_PEN)
             p.setBrush(colour)
-            p.drawRects(list(map(QRectF, bx0.tolist(), [y0] * len(boxed), (bx1 - bx0).tolist(),
-                                 [y1 - y0] * len(boxed))))
+            p.drawRects(list(map(QRectF, bx0.tolist(), [by0] * len(boxed), (bx1 - bx0).tolist(),
+                                 [by1 - by0] * len(boxed))))
             p.setBrush(QColor(view.theme.background))
-            p.drawRects(list(map(QRectF, (bx0 + line).tolist(), [y0 + line] * len(boxed),
-                                 (bx1 - bx0 - 2 * line).tolist(), [y1 - y0 - 2 * line] * len(boxed))))
+            p.drawRects(list(map(QRectF, (bx0 + line).tolist(), [by0 + line] * len(boxed),
+                                 (bx1 - bx0 - 2 * line).tolist(), [by1 - by0 - 2 * line] * len(boxed))))
         if hatched.any():
             rects = box_rects(x0[hatched], x1[hatched], tops[hatched], bottoms[hatched], line, dpr)
             p.setPen(outline)
@@ -386,11 +392,10 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None
         p.setRenderHint(_ANTIALIAS, True)
         p.setFont(view.font_small)
         p.setPen(fg)
+        top = middle + digit_h / 2 - view.fm_small.ascent()  # the digits' ink centred on the box, not the line's
         for k, text in zip(boxed, texts):
             static = view.static_text(text)
-            size = static.size()
-            p.drawStaticText(QPointF(float(xs[k]) + (float(ws[k]) - size.width()) / 2, y + (h - size.height()) / 2),
-                             static)
+            p.drawStaticText(QPointF(float(xs[k]) + (float(ws[k]) - static.size().width()) / 2, top), static)
     if view.hover and view.hover[0] == "aggregate" and cut.start <= view.hover[1] < cut.stop:
         p.setPen(pen(QColor(view.theme.muted), 2))
         p.setBrush(_NO_BRUSH)

@@ -38,17 +38,19 @@ def test_group_boxes_have_whole_pixel_outlines_in_the_lane_colour(make_pane, def
     aggs = view.current_layout().aggregates
     assert len(aggs), "the default dataset groups some facts at full view"
     r = view.marker / 2
+    # A box with a count is as tall as its digits need; a hatched one is as tall as a marker.
+    counted_half = max(2 * r, view.fm_small.tightBoundingRect("0123456789").height() + 2 * line + 2) / 2
     checked = 0
     for k in range(len(aggs)):
         agg = aggs[k]
         colour = category_colour(view.theme, agg.lane).rgb()
         y = view.marker_y(agg.lane)
-        top = round(y - r)
         left, right = round(agg.px0 - r), round(agg.px1 + r)
         others = [aggs[j] for j in range(len(aggs)) if j != k and aggs[j].lane == agg.lane]
         if any(o.px1 + r >= left - 3 and o.px0 - r <= right + 3 for o in others):
             continue  # a touching neighbour shares the edge
-        cx = left + line + 1  # near the corner: a count may reach the top edge in the middle
+        cx = left + line + 1  # near the corner, clear of a count
+        top = round(y - counted_half) if _rgb(image, cx, round(y - counted_half)) == colour else round(y - r)
         for d in range(line):  # the outline: exactly the lane colour, `line` whole pixels thick
             assert _rgb(image, cx, top + d) == colour
             assert _rgb(image, left + d, round(y)) == colour
@@ -116,3 +118,29 @@ def test_off_screen_counts_stand_clear_of_the_plot_edges(make_pane, default_data
             assert cols and cols[-1] <= layout.left - clear
             sides |= 2
     assert sides == 3, "the view must have facts off both edges for this test"
+
+
+@pytest.mark.parametrize("theme, line", [(LIGHT, 1), (PROJECTOR_LIGHT, 2)])
+def test_a_count_stays_inside_its_box(make_pane, default_dataset, theme, line):
+    themes().set_theme(theme)
+    pane = make_pane(default_dataset, width=1600)
+    view = pane.view
+    image = view.grab().toImage()
+    aggs = view.current_layout().aggregates
+    r = view.marker / 2
+    half = max(2 * r, view.fm_small.tightBoundingRect("0123456789").height() + 2 * line + 2) / 2
+    counted = 0
+    for k in range(len(aggs)):
+        agg = aggs[k]
+        colour = category_colour(view.theme, agg.lane).rgb()
+        y = view.marker_y(agg.lane)
+        left, right = round(agg.px0 - r), round(agg.px1 + r)
+        top, bottom = round(y - half), round(y + half) - 1
+        if _rgb(image, left + line + 1, top) != colour:
+            continue  # hatched: no count
+        counted += 1
+        for x in range(left + line + 1, right - line - 1):  # the outline is whole across the count
+            for d in range(line):
+                assert _rgb(image, x, top + d) == colour, (agg.count, x)
+                assert _rgb(image, x, bottom - d) == colour, (agg.count, x)
+    assert counted >= 1
