@@ -18,7 +18,6 @@ values look the same at rest and in motion.
 from __future__ import annotations
 
 import html
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -790,10 +789,6 @@ class ChartCanvas(QObject):
     def visible(self, x: float) -> bool:
         r = self.x_range()
         return r is not None and r[0] <= x <= r[1]
-
-    def is_finite_range(self) -> bool:
-        r = self.x_range()
-        return r is not None and all(map(math.isfinite, r))
 
     # ---- hover: crosshair and tooltip ----------------------------------------------
     def _make_hover(self) -> None:

@@ -333,6 +333,16 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
     p.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), _CENTRE, "!")
 
 
+def _digits_height(view) -> float:
+    return view.fm_small.tightBoundingRect("0123456789").height()
+
+
+def count_box_half(view, line: int) -> float:
+    """Half the height of a group box with a count: a marker's, or, if taller, its digits' with a
+    pixel of air inside the outline, so that the count never runs over the outline."""
+    return max(view.marker, _digits_height(view) + 2 * line + 2) / 2
+
+
 def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None:
     """Grouped facts (the groups `cut` of `layout.aggregates`, one lane's): a light box with the
     count where it fits, hatched where it does not; one batched draw per kind, so thousands of
@@ -364,15 +374,12 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None
         p.setRenderHint(_ANTIALIAS, False)
         tops, bottoms = np.full(len(x0), y0), np.full(len(x0), y1)
         outline = crisp_pen(colour, line)
-        # A box with a count is as tall as its digits need (with a pixel of air inside the outline),
-        # centred on the lane's marker line, so the count never runs over the outline.
-        digit_h = view.fm_small.tightBoundingRect("0123456789").height()
         middle = y + h / 2
-        half_box = max(h, digit_h + 2 * line + 2) / 2
-        by0, by1 = float(snap(np.float64(middle - half_box), dpr)), float(snap(np.float64(middle + half_box), dpr))
         if boxed:
             # Two fills: every box in colour, then every inside in the background, so the count
             # reads on it and boxes that touch share one outline (no wall runs through a count).
+            half = count_box_half(view, line)
+            by0, by1 = float(snap(np.float64(middle - half), dpr)), float(snap(np.float64(middle + half), dpr))
             bx0, bx1 = x0[boxed], x1[boxed]
             p.setPen(_NO_PEN)
             p.setBrush(colour)
@@ -392,7 +399,7 @@ def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None
         p.setRenderHint(_ANTIALIAS, True)
         p.setFont(view.font_small)
         p.setPen(fg)
-        top = middle + digit_h / 2 - view.fm_small.ascent()  # the digits' ink centred on the box, not the line's
+        top = middle + _digits_height(view) / 2 - view.fm_small.ascent()  # the digits' ink centred, not the line's
         for k, text in zip(boxed, texts):
             static = view.static_text(text)
             p.drawStaticText(QPointF(float(xs[k]) + (float(ws[k]) - static.size().width()) / 2, top), static)

@@ -172,9 +172,6 @@ class TimelineView(QWidget):
     def plot_right(self) -> float:
         return self._metrics()["right"]
 
-    def axis_height(self) -> float:
-        return self._metrics()["axis"]
-
     def band_h(self) -> float:
         return self._metrics()["band_h"]
 

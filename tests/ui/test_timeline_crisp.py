@@ -8,6 +8,7 @@ import pytest
 
 from desktop.state import SelectionState
 from desktop.ui.theme import LIGHT, PROJECTOR_LIGHT, themes
+from desktop.ui.timeline_paint import count_box_half
 from desktop.ui.timeline_pane import TimelinePane
 from desktop.ui.timeline_view import category_colour
 
@@ -38,8 +39,7 @@ def test_group_boxes_have_whole_pixel_outlines_in_the_lane_colour(make_pane, def
     aggs = view.current_layout().aggregates
     assert len(aggs), "the default dataset groups some facts at full view"
     r = view.marker / 2
-    # A box with a count is as tall as its digits need; a hatched one is as tall as a marker.
-    counted_half = max(2 * r, view.fm_small.tightBoundingRect("0123456789").height() + 2 * line + 2) / 2
+    counted_half = count_box_half(view, line)  # a box with a count; a hatched one is a marker's height
     checked = 0
     for k in range(len(aggs)):
         agg = aggs[k]
@@ -128,7 +128,7 @@ def test_a_count_stays_inside_its_box(make_pane, default_dataset, theme, line):
     image = view.grab().toImage()
     aggs = view.current_layout().aggregates
     r = view.marker / 2
-    half = max(2 * r, view.fm_small.tightBoundingRect("0123456789").height() + 2 * line + 2) / 2
+    half = count_box_half(view, line)
     counted = 0
     for k in range(len(aggs)):
         agg = aggs[k]
