@@ -139,7 +139,7 @@ def run(options: argparse.Namespace) -> int:
     i18n.install_translator(app, chosen)
     handler = errors.install(show_dialog=not headless)
     state = SelectionState()
-    # The Present, Edit, export and language commands are installed just after the first paint.
+    # The Present, Edit, export and language commands are installed once the first dataset is on screen.
     window = MainWindow(state, settings, defer_commands=True)
     if options.size:
         window.resize(*options.size)
@@ -154,6 +154,7 @@ def run(options: argparse.Namespace) -> int:
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
         _collect_again()
+        window.install_commands_when_idle()
         _print_problems(failed_folder, problems)
         if not options.dataset and failed_folder != paths.default_dataset_dir():
             window.open_dataset(paths.default_dataset_dir())  # the last dataset broke since: say why, open the bundled one
@@ -162,6 +163,7 @@ def run(options: argparse.Namespace) -> int:
 
     def _on_first_loaded(dataset) -> None:
         _collect_again()
+        window.install_commands_when_idle()  # the menus' commands follow the dataset's first paint
         window.dataset_changed.connect(lambda _dataset: gc.unfreeze())  # the first dataset may be replaced: let it go
         window.load_failed.disconnect(_on_first_load_failed)
         window.dataset_changed.disconnect(_on_first_loaded)
@@ -179,9 +181,10 @@ def run(options: argparse.Namespace) -> int:
     window.load_failed.connect(_on_first_load_failed)
     window.dataset_changed.connect(_on_first_loaded)
     # Start the worker first (it imports pandas and reads the CSVs), then, while it
-    # works, install the deferred commands and import pyqtgraph for the panes.
+    # works, import pyqtgraph for the panes. The Present, Edit, export and language
+    # commands wait until the dataset is on screen: built while the worker loads, they
+    # would hold the interpreter lock it needs, and the panes would come later.
     window.open_dataset(folder)
-    window.install_commands()
     QTimer.singleShot(0, _import_plotting)
     return app.exec()
 

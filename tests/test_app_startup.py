@@ -25,9 +25,11 @@ def window():
 
 def first_dataset_shown():
     w = window()
-    if w is None:
+    if w is None or w._commands_to_install:  # wait for the dataset, then for the commands the app adds by itself
         QTimer.singleShot(20, first_dataset_shown)
         return
+    report["menus"] = [action.text().replace("&", "") for action in w.menuBar().actions()]
+    report["toolbar"] = [action.objectName() for action in w.toolbar.actions()]
     from PySide6.QtGui import QFontDatabase
     from desktop.app import FONT_FAMILY
     from desktop.ui.style import focus_ring
@@ -53,6 +55,12 @@ def create_application(**options):
 from PySide6.QtCore import QEvent, QObject
 import PySide6.QtCore
 from desktop.ui.main_window import MainWindow
+
+original_set_dataset = MainWindow.set_dataset
+def set_dataset(window, dataset):
+    report.setdefault("commands_before_first_dataset", 5 - len(window._commands_to_install))
+    original_set_dataset(window, dataset)
+MainWindow.set_dataset = set_dataset
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
@@ -89,6 +97,11 @@ def test_start_up_pauses_the_collector_then_freezes_what_it_made(isolated_home):
     # The first frame needs only the upright faces; the italics and the focus ring follow it.
     assert report["faces_first"] == ["Bold", "Regular"]
     assert report["faces"] == ["Bold", "Bold Italic", "Italic", "Regular"] and report["focus_ring"]
+    # The Present, Edit, export and language commands wait until the dataset is on screen (built while
+    # the worker loads, they would hold the interpreter lock it needs), then arrive without being asked.
+    assert report["commands_before_first_dataset"] == 0
+    assert report["menus"] == ["File", "Edit", "View", "Present", "Help"]
+    assert "startPresentingAction" in report["toolbar"]
     # Back on, with the start-up's objects frozen so the first collection does not walk them all.
     assert report["first"]["enabled"] is True and report["first"]["frozen"] > 10_000
     # Another dataset replaces the first: everything is unfrozen, so the old one can be collected.

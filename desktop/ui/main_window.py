@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
-from PySide6.QtCore import QByteArray, QRect, Signal
+from PySide6.QtCore import QByteArray, QRect, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
 
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the panes pull in pandas and pyqtgraph: not before the wind
 # needs is set by value through Qt's property system; the rest is built just after it.
 ALIGN_CENTER = 0x0084  # Qt.AlignmentFlag.AlignCenter
 PLAIN_TEXT = 0  # Qt.TextFormat.PlainText
+PAINT_EVENT = 12  # QEvent.Type.Paint
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
     def __init__(self, state: SelectionState, settings: Settings, parent: QWidget | None = None,
                  *, defer_commands: bool = False) -> None:
         """Build the window; with `defer_commands` the classroom, export, authoring and language
-        commands wait for `install_commands()` (the app calls it right after the first paint)."""
+        commands wait for `install_commands()` or `install_commands_when_idle()` (the app's choice)."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.state = state
@@ -60,6 +61,11 @@ class MainWindow(QMainWindow):
         self.citations: CitationPane | None = None
         self._job: DatasetLoadJob | None = None
         self._presentation: PresentationController | None = None
+        # The pieces `install_commands` adds, in the order they are installed (menus keep their order).
+        self._commands_to_install = ["present", "export", "edit", "language", "zoom"]
+        self._idle_installer = QTimer(self)
+        self._idle_installer.setInterval(0)
+        self._idle_installer.timeout.connect(self._on_idle_install)
 
         self.main_splitter: QSplitter | None = None  # made just after the first frame
         self.lower_splitter: QSplitter | None = None
@@ -84,28 +90,72 @@ class MainWindow(QMainWindow):
 
     # ---- commands installed after the first paint ----------------------------------
     def install_commands(self) -> None:
-        """Add the classroom (Present), export, authoring (Edit), language and Help commands; once.
+        """Add the classroom (Present), export, authoring (Edit), language and Help commands now; once.
 
-        Importing and building them takes about a tenth of a second, which the
-        first paint need not wait for: the app installs them just after it. The
-        splitters and the standard shortcuts come first (see ALIGN_CENTER).
+        Importing and building them takes a few hundredths of a second, which
+        neither the first frame nor the first dataset need wait for: the app
+        installs them piece by piece once the dataset is on screen
+        (`install_commands_when_idle`). Asking for them sooner (classroom mode
+        from the command line, a test) installs whatever is still missing.
         """
-        if self._presentation is not None:
-            return
         self._finish_first_frame()
-        from .authoring_actions import install_authoring
-        from .export_actions import install_export_menu
-        from .language_actions import install_language_and_help
-        from .presentation import PresentationController
-        from .zoom_actions import install_zoom
+        while self._commands_to_install:
+            self._install_next_command()
 
-        self._presentation = PresentationController(self, self.state, self.settings)
-        self._presentation.fill_menu(self.present_menu)
-        self.toolbar.addAction(self._presentation.start_action)
-        install_export_menu(self)
-        install_authoring(self)
-        install_language_and_help(self)
-        install_zoom(self)
+    def install_commands_when_idle(self) -> None:
+        """Install the commands one piece per turn of the event loop, starting once the window has painted.
+
+        The window's paint comes from a timer of the platform's, which a
+        zero-interval timer would overtake; so the pieces wait for the central
+        page's next paint (the dataset's first, when called as a dataset
+        arrives), and each takes a few milliseconds: a click or a key waits at
+        most one piece.
+        """
+        if not self._commands_to_install or self._idle_installer.isActive():
+            return
+        page = self._pages.currentWidget()
+        if page is self.main_splitter and self.timeline is not None:
+            self.timeline.installEventFilter(self)
+            self.timeline.update()
+        else:
+            self._idle_installer.start()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self.timeline and event.type() == PAINT_EVENT:
+            watched.removeEventFilter(self)
+            self._idle_installer.start()  # its first turn comes after this paint and the panes painted with it
+        return False
+
+    def _on_idle_install(self) -> None:
+        self._finish_first_frame()
+        self._install_next_command()
+        if not self._commands_to_install:
+            self._idle_installer.stop()
+
+    def _install_next_command(self) -> None:
+        piece = self._commands_to_install.pop(0)
+        if piece == "present":
+            from .presentation import PresentationController
+
+            self._presentation = PresentationController(self, self.state, self.settings)
+            self._presentation.fill_menu(self.present_menu)
+            self.toolbar.addAction(self._presentation.start_action)
+        elif piece == "export":
+            from .export_actions import install_export_menu
+
+            install_export_menu(self)
+        elif piece == "edit":
+            from .authoring_actions import install_authoring
+
+            install_authoring(self)
+        elif piece == "language":
+            from .language_actions import install_language_and_help
+
+            install_language_and_help(self)
+        elif piece == "zoom":
+            from .zoom_actions import install_zoom
+
+            install_zoom(self)
 
     @property
     def presentation(self) -> PresentationController:

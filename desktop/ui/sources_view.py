@@ -67,9 +67,8 @@ class SourcesView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(FACTS, QHeaderView.ResizeMode.ResizeToContents)
-        self._fill()
-        self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(FACTS, Qt.SortOrder.DescendingOrder)
+        self._items: dict[str, QTreeWidgetItem] | None = None  # filled when first shown or asked for
+        self.titles: dict[str, str] = {}
         self.tree.itemClicked.connect(self._on_tree_item_chosen)
         self.tree.itemActivated.connect(self._on_tree_item_chosen)
         layout.addWidget(self.tree, 1)
@@ -77,11 +76,21 @@ class SourcesView(QWidget):
         state.filters_changed.connect(self._on_state_filters_changed)
         self._on_state_filters_changed(state.filters, "")
 
+    @property
+    def items(self) -> dict[str, QTreeWidgetItem]:
+        """The list's rows by source id, made on first use: the tab is not on screen when the window opens."""
+        if self._items is None:
+            self._fill()
+        return self._items
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.items  # noqa: B018 - fills the list before it is first painted
+        super().showEvent(event)
+
     def _fill(self) -> None:
         counts = self.dataset.source_fact_counts()
         sources = self.dataset.sources
-        self.items: dict[str, QTreeWidgetItem] = {}
-        self.titles: dict[str, str] = {}
+        self._items = {}
         for source_id, row in zip(sources.index, sources.to_dict("records")):  # iterrows makes a Series per row
             item = QTreeWidgetItem()
             self.titles[source_id] = visible(row["title"])
@@ -92,8 +101,11 @@ class SourcesView(QWidget):
             item.setData(TITLE, SOURCE_ID_ROLE, source_id)
             details = [row["title"], row["author"], row["publisher"], source_kind_label(row["kind"])]
             item.setToolTip(TITLE, tooltip("\n".join(d for d in details if d)))
-            self.items[source_id] = item
-        self.tree.addTopLevelItems(list(self.items.values()))
+            self._items[source_id] = item
+        self.tree.addTopLevelItems(list(self._items.values()))
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(FACTS, Qt.SortOrder.DescendingOrder)
+        self._on_state_filters_changed(self.state.filters, "")
 
     def choose(self, source_id: str | None) -> None:
         """Show only the facts `source_id` backs (None: every fact), keeping the other filters."""
@@ -106,8 +118,10 @@ class SourcesView(QWidget):
         self.choose(None)
 
     def _on_state_filters_changed(self, filters: Filters, _origin: str) -> None:
+        if self._items is None:
+            return  # shown with the state as it is then, when the list is made
         source_id = filters.source_id
-        item = self.items.get(source_id) if source_id else None
+        item = self._items.get(source_id) if source_id else None
         if item is None:
             self.filter_label.setText(_tr("Showing facts from every source. Choose one to see only what it backs."))
             self.show_all_button.setEnabled(False)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop import settings as keys
 from desktop.settings import Settings
@@ -139,6 +139,40 @@ def test_deferred_commands_arrive_after_the_first_paint(qtbot, isolated_home):
     assert presentation.start_action in window.toolbar.actions()
     window.install_commands()  # a second call changes nothing
     assert [action.text() for action in window.menuBar().actions()] == titles
+
+
+def test_idle_commands_arrive_one_piece_per_turn_after_the_panes_have_painted(qtbot, app_font, isolated_home, valid_dataset):
+    """As the app starts: the dataset is painted first, then each command piece gets its own turn of the event loop."""
+    from PySide6.QtCore import QEvent, QObject
+
+    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_dataset(valid_dataset)
+    left_at_paint: list[int] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                left_at_paint.append(len(window._commands_to_install))
+            return False
+
+    spy = PaintSpy()
+    window.timeline.view.installEventFilter(spy)
+    window.install_commands_when_idle()
+    left_per_turn = []
+    while window._commands_to_install:
+        QApplication.processEvents()
+        left_per_turn.append(len(window._commands_to_install))
+        assert len(left_per_turn) < 50, "the idle installer stopped before it finished"
+    assert left_at_paint and left_at_paint[0] == 5  # the panes painted before any command was built
+    assert left_per_turn[-1] == 0 and all(b >= a - 1 for a, b in zip([5, *left_per_turn], left_per_turn))
+    assert [a.text().replace("&", "") for a in window.menuBar().actions()] == ["File", "Edit", "View", "Present", "Help"]
+    assert window.presentation.start_action in window.toolbar.actions()
+    window.install_commands_when_idle()  # nothing left: nothing more happens
+    assert not window._idle_installer.isActive()
 
 
 def test_the_status_bar_counts_with_the_locales_digit_grouping(make_window, tmp_path):

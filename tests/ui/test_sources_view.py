@@ -116,3 +116,19 @@ def test_default_dataset_counts_match_the_dataset(qtbot, default_dataset):
     for source_id, count in counts.items():
         assert view.items[source_id].data(FACTS, Qt.ItemDataRole.DisplayRole) == count
     assert len(view.items) == len(default_dataset.sources)
+
+
+def test_the_list_is_made_when_the_tab_is_first_shown_not_when_the_window_opens(qtbot, dataset, state):
+    pane = CitationPane(dataset, state)
+    qtbot.addWidget(pane)
+    pane.resize(600, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    view = pane.sources_view
+    assert view._items is None and view.tree.topLevelItemCount() == 0  # the Details tab is in front
+    state.set_filters(Filters(source_id="s-news"), "timeline")  # while the list is not made
+    pane.tabs.tabBar().setCurrentIndex(1)  # as a click on "Sources" does
+    qtbot.waitUntil(view.isVisible)
+    assert view.tree.topLevelItemCount() == 5
+    assert view.tree.currentItem() is view.items["s-news"] and view.show_all_button.isEnabled()
+    assert view.filter_label.text() == "Showing only facts from: Where the pills come from"
