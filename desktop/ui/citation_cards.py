@@ -29,6 +29,7 @@ from .citation_labels import (  # noqa: F401 - re-exported: the pane's label cla
     TEXT_SELECTABLE, ChipLabel, ClaimBadge, MeasuredLabel, QuoteBlock, SelectableLabel, WrappedBlock, plain_label,
     set_colours, text_font,
 )
+from .citation_rows import CitationRows, SourceRecords
 from .safe_text import tooltip, visible
 from .theme import Theme, claim_type_label, qualifier_words, stance_heading
 
@@ -257,20 +258,6 @@ class CitationCard(PartsMixin, WrappedBlock, QFrame):
         return ([self.quote] if self.quote is not None else []) + self.source.focus_order()
 
 
-class SourceRecords:
-    """Sources as plain dicts, read from the dataset once each and kept (a pane holds one)."""
-
-    def __init__(self, dataset: Dataset) -> None:
-        self.dataset = dataset
-        self._rows: dict[str, dict] = {}
-
-    def __getitem__(self, source_id: str) -> dict:
-        row = self._rows.get(source_id)
-        if row is None:
-            row = self._rows[source_id] = self.dataset.sources.loc[source_id].to_dict()
-        return row
-
-
 def short_source_name(row: dict, limit: int = 60) -> str:
     """Who published a source ("Epoch Times"), or its title cut at a word when the publisher is unknown."""
     publisher = str(row.get("publisher") or "")
@@ -407,11 +394,12 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
 
     def __init__(self, dataset: Dataset, target: str, theme: Theme, lang: str,
                  parent: QWidget | None = None, sources: SourceRecords | None = None,
-                 spares: Spares | None = None) -> None:
+                 spares: Spares | None = None, rows: CitationRows | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("factView")
         self.dataset, self.theme, self.lang = dataset, theme, lang
         self._sources = sources if sources is not None else SourceRecords(dataset)
+        self._rows = rows if rows is not None else CitationRows(dataset)
         self._spares = spares
         layout = QVBoxLayout(self)
         margin = round(10 * theme.scale)
@@ -426,7 +414,7 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
         dataset, theme = self.dataset, self.theme
         self._tab_stops_set = False
         self.fact = fact = dataset.fact(target, self.lang)
-        self.citations = dataset.ordered_citation_rows(target)
+        self.records = records = self._rows.records(target)  # the citations, in the order shown
         layout = self.layout()
         _clear(layout)
         self._parts_begin()
@@ -457,7 +445,6 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
                 layout.addWidget(self._summary)
 
         self.headings: dict[str, QWidget] = {}
-        records = citation_records(self.citations)
         old_cards, self.cards = self.cards, []
         rules = 0
         for stance in dict.fromkeys(r["stance"] for r in records):
@@ -475,7 +462,7 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
                 self.cards.append(card)
         for card in old_cards:  # fewer citations than the fact shown before
             self._shelve_card(card)
-        if fact.kind == OBSERVATION and not len(self.citations):
+        if fact.kind == OBSERVATION and not records:
             layout.addWidget(self._label("noSource", _tr("No source is cited for this value."), name="", theme=theme))
         if self._summary is not None and presenting:
             layout.addSpacing(round(8 * theme.scale))
@@ -483,6 +470,11 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
             layout.addWidget(self._summary)
         layout.addStretch(1)
         self._parts_end()
+
+    @property
+    def citations(self) -> pd.DataFrame:
+        """The citation rows shown, as a frame (`Dataset.ordered_citation_rows`; the view itself reads `records`)."""
+        return self.dataset.ordered_citation_rows(self.fact.target)
 
     def _heading(self, stance: str) -> QWidget:
         theme = self.theme

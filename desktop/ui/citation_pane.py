@@ -32,7 +32,8 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import CitationCard, FactView, SourceRecords, Spares, WrappedBlock, citation_records, plain_label
+from .citation_cards import CitationCard, FactView, Spares, WrappedBlock, plain_label
+from .citation_rows import CitationRows, SourceRecords
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
 from .sources_view import SourcesView
@@ -151,6 +152,7 @@ class CitationPane(QWidget):
         self.dataset, self.state, self.settings = dataset, state, settings
         self.fact_view: FactView | None = None
         self._source_records = SourceRecords(dataset)
+        self._citation_rows = CitationRows(dataset)
         self.export_dialog: ExportBibliographyDialog | None = None
         self._shown: ViewKey | None = None  # what the fact view on screen was built for
         self._views = ViewCache()
@@ -299,10 +301,10 @@ class CitationPane(QWidget):
         """
         self._stock_queued = False
         view, key = self.fact_view, self._shown
-        if (view is None or key is None or self._spares_look != key.look() or not len(view.citations)
+        if (view is None or key is None or self._spares_look != key.look() or not view.records
                 or self._spares.count("citationCard") >= SPARE_CARDS):
             return
-        cite = citation_records(view.citations.iloc[:1])[0]
+        cite = view.records[0]
         card = CitationCard(self.dataset, cite, view.fact.target, view.theme, view.lang, self._spares.shelf,
                             sources=self._source_records, spares=self._spares)
         card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
@@ -312,7 +314,7 @@ class CitationPane(QWidget):
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""
         if focus and self.dataset.kind_of(focus) is not None:
             view = FactView(self.dataset, focus, theme, i18n.data_language(), sources=self._source_records,
-                            spares=self._spares)
+                            spares=self._spares, rows=self._citation_rows)
             view.setAutoFillBackground(False)
             return BuiltView(view, view, view.accessible_summary())
         text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
@@ -346,6 +348,10 @@ class CitationPane(QWidget):
         # pass settles one level (label, source, card, view, holder); what it posts waits for the next.
         for _ in range(4):
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # Qt posts every widget it shows a request to repaint itself (UpdateLater); left queued, they
+        # arrive after the window's next paint, which already painted the whole view, and it was
+        # painted a second time. Handled now, they add their areas to that one paint.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.UpdateLater)
 
     def _delete_views(self, views) -> None:
         for view in views:

@@ -1,0 +1,113 @@
+"""A focus change does the citation pane's work once: one paint of the view, rows read from columns taken once.
+
+Qt asks every widget it shows to repaint itself later (UpdateLater); left
+queued, those requests came after the window's paint and every label of a
+new fact was painted twice. And a fact's citation rows were taken from the
+citations frame through pandas on every focus change; they are now picked
+out of columns taken once. These tests count paints and frame reads, and
+hold the rows read to the frame's own.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from desktop.state import SelectionState
+from desktop.ui.citation_cards import citation_records
+from desktop.ui.citation_rows import CitationRows, SourceRecords
+
+# New views, then (16 kept) views filled again, then views shown again, with disputed facts among them.
+TOUR = ["cartels-plan-own-fentanyl", "fentanyl-potency", "first-wave", "dea-ndta-2018", "heroin-deaths",
+        "any-opioid-deaths@2019", "guzman-sons-indicted", "fentanyl-potency", "first-wave"]
+
+
+class PaintCounter(QObject):
+    """Counts the paint events of every widget it watches, by widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints: Counter = Counter()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.paints[id(watched)] += 1
+        return False
+
+
+@pytest.fixture
+def window(qtbot, app_font, isolated_home, default_dataset):
+    from desktop.settings import Settings
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_dataset(default_dataset)
+    return window
+
+
+def settle() -> None:
+    for _ in range(6):  # as many passes as the event loop needs to lay out and paint
+        QCoreApplication.processEvents()
+
+
+def test_each_widget_of_a_focused_fact_is_painted_once(window):
+    pane = window.citations
+    pane._views.size = 3  # small, so that the tour builds, refills and shows kept views again
+    counter = PaintCounter()
+    for target in TOUR * 2:
+        window.state.set_focus(target, "timeline")
+        view = pane.fact_view
+        watched = [view] + [w for w in view.findChildren(QWidget) if w.isVisible()]
+        for widget in watched + [pane._holder]:
+            widget.installEventFilter(counter)
+        counter.paints.clear()
+        settle()
+        assert counter.paints[id(pane._holder)] == 1, target
+        painted_twice = [w.objectName() for w in watched if counter.paints[id(w)] > 1]
+        assert painted_twice == [], target
+        for widget in watched + [pane._holder]:
+            widget.removeEventFilter(counter)
+
+
+def test_a_focus_change_reads_no_citation_frame(window, monkeypatch):
+    from desktop.dataset.dataset import Dataset
+
+    dataset = window.dataset
+    reads = Counter()
+    for name in ("ordered_citation_rows", "citation_rows", "citations_for"):
+        original = getattr(Dataset, name)
+
+        def counting(*args, _name=name, _original=original, **kwargs):
+            reads[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(Dataset, name, counting)
+    pane = window.citations
+    for target in TOUR:
+        window.state.set_focus(target, "timeline")
+        settle()
+        assert pane.fact_view.records == citation_records(dataset.ordered_citation_rows(target))
+        reads.clear()
+    window.state.set_focus("seizures-and-flow", "timeline")
+    settle()
+    assert sum(reads.values()) == 0
+
+
+def test_rows_from_columns_are_the_frames_rows(default_dataset):
+    dataset = default_dataset
+    rows, sources = CitationRows(dataset), SourceRecords(dataset)
+    targets = list(dataset.events.index) + list(dataset.series.index) + [
+        f"{s}@{p}" for s, p in zip(dataset.observations["series_id"], dataset.observations["period"])]
+    for target in targets + ["no-such-fact"]:
+        assert repr(rows.records(target)) == repr(citation_records(dataset.ordered_citation_rows(target))), target
+    for source_id in dataset.sources.index:
+        assert repr(sources[source_id]) == repr(dataset.sources.loc[source_id].to_dict())
+        assert sources[source_id] is sources[source_id]  # built once, kept
+    with pytest.raises(KeyError):
+        sources["no-such-source"]
