@@ -50,6 +50,7 @@ class TimelineLayers:
         self._lanes_key: tuple | None = None
         self._lane_shows: list = []  # per lane: what its layer shows beyond the kept layout
         self._parts: tuple | None = None  # (layout, its lane parts)
+        self._geometry: dict = {}  # bands' and groups' paint geometry, shared by layouts that share them
 
     def paint(self, painter: QPainter, layout) -> None:
         """Draw the whole widget from the layers, bringing each up to date first."""
@@ -120,7 +121,7 @@ class TimelineLayers:
             self._lane_shows = [None] * n
             self._lanes_key = key
         if self._parts is None or self._parts[0] is not layout:
-            self._parts = (layout, _paint().lane_parts(view, layout))
+            self._parts = (layout, _paint().lane_parts(view, layout, self._geometry))
         parts = self._parts[1]
         for lane, (top, pixmap) in enumerate(self._lanes):
             shows = self._lane_state(layout, lane, parts[lane])

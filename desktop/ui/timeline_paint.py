@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from .i18n import format_number
 from .timeline_axis import axis_ticks
@@ -119,36 +119,172 @@ def paint_under(view: "TimelineView", p: QPainter, layout) -> None:
     _paint_off_screen(view, p, layout, muted)
 
 
-def lane_parts(view: "TimelineView", layout) -> dict:
-    """Which of the layout's markers, bands and labels each lane draws (worked out once per layout)."""
+def lane_parts(view: "TimelineView", layout, kept: dict | None = None) -> dict:
+    """Which of the layout's markers, bands, groups and labels each lane draws, with the bands' and
+    groups' geometry worked out for every lane at once (one pass of array arithmetic per layout, not
+    one per lane). `kept`: geometry from an earlier layout of the same bands or groups (a focus change
+    makes a new layout that shares them) is taken from it, not worked out again."""
     lanes = view.model.lane
+    n = len(view.model.lanes)
     parts: dict[int, tuple] = {}
     marker_lanes = lanes[layout.markers]
     by_marker = np.argsort(marker_lanes, kind="stable")
-    band_lanes = lanes[layout.bands]
-    by_band = np.argsort(band_lanes, kind="stable")
     labels: dict[int, list] = {}
     for label in layout.labels:
         labels.setdefault(label.lane, []).append(label)
-    sorted_markers, sorted_bands = marker_lanes[by_marker], band_lanes[by_band]
-    for lane in range(len(view.model.lanes)):
-        m = by_marker[np.searchsorted(sorted_markers, lane, "left"):np.searchsorted(sorted_markers, lane, "right")]
-        b = by_band[np.searchsorted(sorted_bands, lane, "left"):np.searchsorted(sorted_bands, lane, "right")]
-        parts[lane] = (m, b, layout.aggregates.lane_slice(lane), labels.get(lane, []))
+    sorted_markers = marker_lanes[by_marker]
+    m_at = np.searchsorted(sorted_markers, np.arange(n + 1), "left").tolist()
+    kept = {} if kept is None else kept
+    look = (view.devicePixelRatioF(), view.size().toTuple(), view._epoch, view.theme, layout.left, layout.right)
+    band_geo = kept.get("bands")
+    if band_geo is None or band_geo[0] is not layout.bands or band_geo[1] is not layout.band_px0 or band_geo[2] != look:
+        band_geo = kept["bands"] = (layout.bands, layout.band_px0, look, _band_geometry(view, layout))
+    agg_geo = kept.get("aggregates")
+    if agg_geo is None or agg_geo[0] is not layout.aggregates or agg_geo[1] != look:
+        agg_geo = kept["aggregates"] = (layout.aggregates, look, _aggregate_geometry(view, layout))
+    cuts = [layout.aggregates.lane_slice(lane) for lane in range(n)]
+    for lane in range(n):
+        parts[lane] = (by_marker[m_at[lane]:m_at[lane + 1]], band_geo[3][lane], cuts[lane], labels.get(lane, []),
+                       agg_geo[2][lane])
     return parts
+
+
+class _Bands:
+    """One lane's bands ready to paint: model indices, crisp body rects, arrowheads, badges and the
+    unsnapped extents (for a focus ring), all in the layout's band order."""
+
+    __slots__ = ("ids", "rects", "arrows", "badges", "a", "b", "y")
+
+    def __init__(self, ids, rects, arrows, badges, a, b, y) -> None:
+        self.ids, self.rects, self.arrows, self.badges, self.a, self.b, self.y = ids, rects, arrows, badges, a, b, y
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def _band_geometry(view: "TimelineView", layout) -> list:
+    """Every lane's `_Bands`, from one pass over all the layout's bands."""
+    model = view.model
+    n = len(model.lanes)
+    band_lanes = model.lane[layout.bands]
+    order = np.argsort(band_lanes, kind="stable")
+    at = np.searchsorted(band_lanes[order], np.arange(n + 1), "left").tolist()
+    empty = _Bands([], [], [], [], [], [], [])
+    if not len(order):
+        return [empty] * n
+    bands = layout.bands[order]
+    h = view.band_h()
+    ys = view.marker_ys()[band_lanes[order]] + view.row_height() / 2 + 2 + model.band_row[bands] * (h + 2)
+    a_s = np.maximum(layout.band_px0[order], -10.0)
+    b_s = np.minimum(layout.band_px1[order], view.width() + 10.0)
+    # The bodies are axis-aligned: on whole device pixels, filled and outlined crisply.
+    dpr, line = view.devicePixelRatioF(), crisp_line(view)
+    x0, x1 = snap(a_s, dpr), snap(b_s, dpr)
+    x1 = np.maximum(x1, x0 + 2 * line)  # however short, a period shows its two ends
+    y0 = snap(ys, dpr)
+    y1 = np.maximum(snap(ys + h, dpr), y0 + 2 * line)
+    rects = box_rects(x0, x1, y0, y1, line, dpr)
+    ids = bands.tolist()
+    open_ended = model.open_ended[bands].tolist()
+    disputed = (model.priority[bands] & 1).astype(bool).tolist()
+    x1_, y0_, y1_ = x1.tolist(), y0.tolist(), y1.tolist()
+    badge_x = (np.maximum(a_s, layout.left) + 4).tolist()
+    badge_y = (ys + h / 2).tolist()
+    a_l, b_l, y_l = a_s.tolist(), b_s.tolist(), ys.tolist()
+    result = []
+    for lane in range(n):
+        s, e = at[lane], at[lane + 1]
+        if s == e:
+            result.append(empty)
+            continue
+        # Open periods often end together ("now"): an arrowhead drawn over an identical one adds
+        # nothing, so each is drawn once.
+        ends = dict.fromkeys((x1_[k], y0_[k], y1_[k]) for k in range(s, e) if open_ended[k])
+        arrows = [QPolygonF([QPointF(b, y - 2), QPointF(b + h * 0.8, (y + bottom) / 2), QPointF(b, bottom + 2)])
+                  for b, y, bottom in ends]
+        badges = [QPointF(badge_x[k], badge_y[k]) for k in range(s, e) if disputed[k]]
+        result.append(_Bands(ids[s:e], rects[s:e], arrows, badges, a_l[s:e], b_l[s:e], y_l[s:e]))
+    return result
+
+
+class _Groups:
+    """One lane's groups ready to paint: the counted boxes' outer and inner rects with their counts
+    (placed static texts), and the hatched boxes' rects."""
+
+    __slots__ = ("outer", "inner", "texts", "hatched")
+
+    def __init__(self, outer, inner, texts, hatched) -> None:
+        self.outer, self.inner, self.texts, self.hatched = outer, inner, texts, hatched
+
+
+def _aggregate_geometry(view: "TimelineView", layout) -> list:
+    """Every lane's `_Groups`, from one pass over all the layout's groups: a light box with the count
+    where it fits, hatched where it does not. Only counts that may fit are written out."""
+    n = len(view.model.lanes)
+    whole = layout.aggregates
+    if not len(whole):
+        return [None] * n
+    counts = whole.counts
+    r = view.marker / 2
+    h = 2 * r
+    y = view.marker_ys()[whole.lane] - r
+    digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
+    xs = whole.px0 - r
+    ws = whole.px1 - whole.px0 + 2 * r
+    # A count can fit only where its digits alone do (grouping marks only add width).
+    digits = np.floor(np.log10(np.maximum(counts, 1))).astype(np.int64) + 1
+    boxed, texts = [], []
+    for k in np.flatnonzero(digit * digits + 8 <= ws).tolist():
+        text = format_number(int(counts[k]))
+        if digit * len(text) + 8 <= ws[k]:
+            boxed.append(k)
+            texts.append(text)
+    hatched = np.ones(len(counts), dtype=bool)
+    hatched[boxed] = False
+    dpr, line = view.devicePixelRatioF(), crisp_line(view)
+    x0, x1 = snap(xs, dpr), snap(xs + ws, dpr)
+    y0, y1 = snap(y, dpr), snap(y + h, dpr)
+    lane_at = np.searchsorted(whole.lane, np.arange(n + 1), "left")
+    h_idx = np.flatnonzero(hatched)
+    h_at = np.searchsorted(h_idx, lane_at).tolist()
+    h_rects = box_rects(x0[h_idx], x1[h_idx], y0[h_idx], y1[h_idx], line, dpr)
+    b_at = np.searchsorted(np.asarray(boxed, dtype=np.int64), lane_at).tolist()
+    outer, inner, placed = [], [], []
+    if boxed:
+        # Two fills: every box in colour, then every inside in the background, so the count reads
+        # on it and boxes that touch share one outline (no wall runs through a count).
+        middle = y[boxed] + h / 2
+        half = count_box_half(view, line)
+        by0, by1 = snap(middle - half, dpr), snap(middle + half, dpr)
+        bx0, bx1 = x0[boxed], x1[boxed]
+        outer = list(map(QRectF, bx0.tolist(), by0.tolist(), (bx1 - bx0).tolist(), (by1 - by0).tolist()))
+        inner = list(map(QRectF, (bx0 + line).tolist(), (by0 + line).tolist(), (bx1 - bx0 - 2 * line).tolist(),
+                         (by1 - by0 - 2 * line).tolist()))
+        tops = (middle + _digits_height(view) / 2 - view.fm_small.ascent()).tolist()  # the digits' ink centred
+        for k, text, top in zip(boxed, texts, tops):
+            static = view.static_text(text)
+            placed.append((QPointF(float(xs[k]) + (float(ws[k]) - static.size().width()) / 2, top), static))
+    result = []
+    for lane in range(n):
+        if lane_at[lane] == lane_at[lane + 1]:
+            result.append(None)
+            continue
+        s, e = b_at[lane], b_at[lane + 1]
+        result.append(_Groups(outer[s:e], inner[s:e], placed[s:e], h_rects[h_at[lane]:h_at[lane + 1]]))
+    return result
 
 
 def paint_lane(view: "TimelineView", p: QPainter, layout, lane: int, parts: tuple) -> None:
     """One lane's facts: its bands, grouped marks and markers (kept inside the plot), then its labels."""
-    markers, bands, aggregates, labels = parts
+    markers, bands, aggregates, labels, groups = parts
     theme = view.theme
     fg, muted = QColor(theme.foreground), QColor(theme.muted)
     p.save()
     # Whole pixels: Qt clips to a fractional rectangle through a path, a whole one directly.
     x0, x1 = math.floor(layout.left - view.marker), math.ceil(layout.right + view.marker)
     p.setClipRect(QRect(x0, 0, x1 - x0, math.ceil(view.lane_top(len(view.model.lanes)))))
-    _paint_bands(view, p, layout, bands, lane)
-    _paint_aggregates(view, p, layout, fg, aggregates)
+    _paint_bands(view, p, bands, lane)
+    _paint_aggregates(view, p, fg, aggregates, groups, lane)
     _paint_markers(view, p, layout, fg, markers)
     p.restore()
     _paint_labels(view, p, fg, muted, labels)
@@ -219,53 +355,44 @@ def _paint_off_screen(view, p: QPainter, layout, muted: QColor) -> None:
                        _LEFT, f"{format_number(layout.off_right[lane])} ›")
 
 
-def _paint_bands(view, p: QPainter, layout, ks: np.ndarray, lane: int) -> None:
-    """One lane's periods as bands (positions `ks` in `layout.bands`): one batched draw per alpha
-    (same colour: the order within a lane does not change the picture), then arrowheads, badges
-    and the focused band's ring. Open periods often end together ("now"): an arrowhead drawn
-    over an identical one adds nothing, so each is drawn once."""
-    if not len(ks):
+def _paint_bands(view, p: QPainter, geo: "_Bands", lane: int) -> None:
+    """One lane's periods as bands: one batched draw per alpha (same colour: the order within a
+    lane does not change the picture), then arrowheads, badges and the focused band's ring."""
+    if not len(geo):
         return
-    model, theme = view.model, view.theme
-    bands = layout.bands[ks]
-    h = view.band_h()
-    ys = view.marker_y(lane) + view.row_height() / 2 + 2 + model.band_row[bands] * (h + 2)
-    a_s = np.maximum(layout.band_px0[ks], -10.0)
-    b_s = np.minimum(layout.band_px1[ks], view.width() + 10.0)
+    theme = view.theme
     hovered = view.hover[1] if view.hover and view.hover[0] == "item" else -1
-    lifted = (bands == view.focus_index) | (bands == hovered)  # drawn stronger
+    focus = view.focus_index
+    lifted = [k for k, index in enumerate(geo.ids) if index == focus or index == hovered]  # drawn stronger
     colour = category_colour(theme, lane)
-    # The bodies are axis-aligned: on whole device pixels, filled and outlined crisply (no
-    # antialiasing), one batched call per alpha.
-    dpr, line = view.devicePixelRatioF(), crisp_line(view)
-    x0, x1 = snap(a_s, dpr), snap(b_s, dpr)
-    x1 = np.maximum(x1, x0 + 2 * line)  # however short, a period shows its two ends
-    y0 = snap(ys, dpr)
-    y1 = np.maximum(snap(ys + h, dpr), y0 + 2 * line)
-    rects = box_rects(x0, x1, y0, y1, line, dpr)
     p.setRenderHint(_ANTIALIAS, False)
-    p.setPen(crisp_pen(colour, line))
-    for alpha, which in ((95, ~lifted), (150, lifted)):
-        chosen = np.flatnonzero(which).tolist()
-        if chosen:
-            p.setBrush(brush(colour, alpha))
-            p.drawRects([rects[k] for k in chosen] if len(chosen) < len(rects) else rects)
+    p.setPen(crisp_pen(colour, crisp_line(view)))
+    if lifted:
+        rest = [rect for k, rect in enumerate(geo.rects) if k not in lifted]
+        if rest:
+            p.setBrush(brush(colour, 95))
+            p.drawRects(rest)
+        p.setBrush(brush(colour, 150))
+        p.drawRects([geo.rects[k] for k in lifted])
+    else:
+        p.setBrush(brush(colour, 95))
+        p.drawRects(geo.rects)
     p.setRenderHint(_ANTIALIAS, True)
-    open_ends = np.flatnonzero(model.open_ended[bands])
-    if len(open_ends):  # still going: an arrowhead at the end (antialiased: it is not axis-aligned)
+    if geo.arrows:  # still going: an arrowhead at the end (antialiased: it is not axis-aligned)
         p.setBrush(brush(colour))
         p.setPen(pen(colour, 1.5))
-        for b, y, bottom in dict.fromkeys(zip(x1[open_ends].tolist(), y0[open_ends].tolist(),
-                                              y1[open_ends].tolist())):
-            p.drawPolygon([QPointF(b, y - 2), QPointF(b + h * 0.8, (y + bottom) / 2), QPointF(b, bottom + 2)])
-    for k in np.flatnonzero(model.priority[bands] & 1).tolist():
-        _paint_dispute_badge(view, p, QPointF(max(float(a_s[k]), layout.left) + 4, float(ys[k]) + h / 2))
-    for k in np.flatnonzero(bands == view.focus_index).tolist():
-        a, b, y = float(a_s[k]), float(b_s[k]), float(ys[k])
-        p.setBrush(_NO_BRUSH)
-        for colour_, width in ((theme.foreground, theme.line_width + 4), (theme.highlight, theme.line_width + 1)):
-            p.setPen(pen(QColor(colour_), width))
-            p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
+        for arrow in geo.arrows:
+            p.drawPolygon(arrow)
+    for centre in geo.badges:
+        _paint_dispute_badge(view, p, centre)
+    if focus in geo.ids:
+        h = view.band_h()
+        for k in [k for k, index in enumerate(geo.ids) if index == focus]:
+            a, b, y = geo.a[k], geo.b[k], geo.y[k]
+            p.setBrush(_NO_BRUSH)
+            for colour_, width in ((theme.foreground, theme.line_width + 4), (theme.highlight, theme.line_width + 1)):
+                p.setPen(pen(QColor(colour_), width))
+                p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
 
 
 def _paint_markers(view, p: QPainter, layout, fg: QColor, ks: np.ndarray) -> None:
@@ -334,7 +461,10 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
 
 
 def _digits_height(view) -> float:
-    return view.fm_small.tightBoundingRect("0123456789").height()
+    """The digits' ink height in the small font (measured once per look: each counted box asks)."""
+    if view._digits_h is None:
+        view._digits_h = view.fm_small.tightBoundingRect("0123456789").height()
+    return view._digits_h
 
 
 def count_box_half(view, line: int) -> float:
@@ -343,66 +473,31 @@ def count_box_half(view, line: int) -> float:
     return max(view.marker, _digits_height(view) + 2 * line + 2) / 2
 
 
-def _paint_aggregates(view, p: QPainter, layout, fg: QColor, cut: slice) -> None:
-    """Grouped facts (the groups `cut` of `layout.aggregates`, one lane's): a light box with the
-    count where it fits, hatched where it does not; one batched draw per kind, so thousands of
-    groups stay cheap. Sizes are worked out as arrays; only counts that may fit are written out."""
-    whole = layout.aggregates
-    px0, px1, counts = whole.px0[cut], whole.px1[cut], whole.counts[cut]
-    if len(counts):
-        lane = int(whole.lane[cut.start])
-        r = view.marker / 2
-        y, h = view.marker_y(lane) - r, 2 * r
-        digit = view.fm_small.horizontalAdvance("0")  # Atkinson's digits share one width
-        xs = px0 - r
-        ws = px1 - px0 + 2 * r
-        # A count can fit only where its digits alone do (grouping marks only add width).
-        digits = np.floor(np.log10(np.maximum(counts, 1))).astype(np.int64) + 1
-        boxed, texts = [], []
-        for k in np.flatnonzero(digit * digits + 8 <= ws).tolist():
-            text = format_number(int(counts[k]))
-            if digit * len(text) + 8 <= ws[k]:
-                boxed.append(k)
-                texts.append(text)
-        hatched = np.ones(len(counts), dtype=bool)
-        hatched[boxed] = False
+def _paint_aggregates(view, p: QPainter, fg: QColor, cut: slice, groups: "_Groups | None", lane: int) -> None:
+    """Grouped facts (the groups `cut` of the layout's, one lane's, ready as `groups`): counted boxes
+    and hatched boxes, one batched draw per kind, so thousands of groups stay cheap."""
+    if groups is not None:
         colour = category_colour(view.theme, lane)
         # Axis-aligned boxes: whole device pixels, a crisp outline and plain fills, batched per style.
-        dpr, line = view.devicePixelRatioF(), crisp_line(view)
-        x0, x1 = snap(xs, dpr), snap(xs + ws, dpr)
-        y0, y1 = float(snap(np.float64(y), dpr)), float(snap(np.float64(y + h), dpr))
         p.setRenderHint(_ANTIALIAS, False)
-        tops, bottoms = np.full(len(x0), y0), np.full(len(x0), y1)
-        outline = crisp_pen(colour, line)
-        middle = y + h / 2
-        if boxed:
-            # Two fills: every box in colour, then every inside in the background, so the count
-            # reads on it and boxes that touch share one outline (no wall runs through a count).
-            half = count_box_half(view, line)
-            by0, by1 = float(snap(np.float64(middle - half), dpr)), float(snap(np.float64(middle + half), dpr))
-            bx0, bx1 = x0[boxed], x1[boxed]
+        if groups.outer:
             p.setPen(_NO_PEN)
             p.setBrush(colour)
-            p.drawRects(list(map(QRectF, bx0.tolist(), [by0] * len(boxed), (bx1 - bx0).tolist(),
-                                 [by1 - by0] * len(boxed))))
+            p.drawRects(groups.outer)
             p.setBrush(QColor(view.theme.background))
-            p.drawRects(list(map(QRectF, (bx0 + line).tolist(), [by0 + line] * len(boxed),
-                                 (bx1 - bx0 - 2 * line).tolist(), [by1 - by0 - 2 * line] * len(boxed))))
-        if hatched.any():
-            rects = box_rects(x0[hatched], x1[hatched], tops[hatched], bottoms[hatched], line, dpr)
-            p.setPen(outline)
+            p.drawRects(groups.inner)
+        if groups.hatched:
+            p.setPen(crisp_pen(colour, crisp_line(view)))
             p.setBrush(brush(colour, 60))
-            p.drawRects(rects)
+            p.drawRects(groups.hatched)
             p.setPen(_NO_PEN)  # the hatching stays inside the outline
             p.setBrush(QBrush(colour, _HATCH))
-            p.drawRects(rects)
+            p.drawRects(groups.hatched)
         p.setRenderHint(_ANTIALIAS, True)
         p.setFont(view.font_small)
         p.setPen(fg)
-        top = middle + _digits_height(view) / 2 - view.fm_small.ascent()  # the digits' ink centred, not the line's
-        for k, text in zip(boxed, texts):
-            static = view.static_text(text)
-            p.drawStaticText(QPointF(float(xs[k]) + (float(ws[k]) - static.size().width()) / 2, top), static)
+        for point, static in groups.texts:
+            p.drawStaticText(point, static)
     if view.hover and view.hover[0] == "aggregate" and cut.start <= view.hover[1] < cut.stop:
         p.setPen(pen(QColor(view.theme.muted), 2))
         p.setBrush(_NO_BRUSH)

@@ -98,6 +98,7 @@ class TimelineView(QWidget):
         self.gap = self.marker + 3
         self._widths: dict[int, float] = {}
         self._static: dict[str, QStaticText] = {}
+        self._digits_h: float | None = None  # the small font's digits' ink height (counted boxes)
         self._geom = None
         self._epoch += 1
         self.invalidate()
