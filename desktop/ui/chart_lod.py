@@ -21,6 +21,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
 
 
@@ -187,9 +188,17 @@ class PeakCurve(pg.PlotDataItem):
             peaks = Peaks(np.asarray(y, dtype=float), connect if isinstance(connect, np.ndarray) else None)
         self._peaks = peaks  # the same line drawn again (another series ticked) reuses them
         self._shown_bounds: tuple | None = None  # ((x low, x high), (y low, y high)) of what is drawn now
+        self._stale = False  # the view's x range moved since the drawn curve was given its window
+        self._stale_in = None  # the view whose next paint gives it its window
+        self.windows_made = 0  # how many windows were worked out (a test counts them)
         # The drawn curve asks for its own bounds on every frame (its boundingRect, after each pan's new
         # view transform): answer from what the window already knows instead of scanning the points twice.
-        self.curve.dataBounds = self._curve_bounds
+        drawn = _WindowCurve(self)
+        self.curve.setParentItem(None)
+        drawn.setParentItem(self)
+        drawn.sigClicked.connect(self.sigClicked)
+        self.curve = drawn
+        self.updateItems()
 
     def _peaks_apply(self) -> bool:
         opts = self.opts
@@ -221,6 +230,7 @@ class PeakCurve(pg.PlotDataItem):
         a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
         b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
         xs, ys, connect = self._peaks.window(x, a, b, ds)
+        self.windows_made += 1
         if connect is None:
             xs, ys = _one_gap_per_break(xs, ys)
         self._shown_bounds = None
@@ -233,15 +243,45 @@ class PeakCurve(pg.PlotDataItem):
         self.setProperty("yViewRangeWasChanged", False)
         return self._datasetDisplay
 
-    def _curve_bounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N803 - pyqtgraph API
-        """The drawn curve's dataBounds: known from the window while it shows the window's points."""
+    def viewRangeChanged(self, vb=None, ranges=None, changed=None):  # noqa: N802 - pyqtgraph override
+        """A new x range: the window is worked out when the view is next painted, not now.
+
+        pyqtgraph works the window out and gives it to the drawn curve at once, on every change of
+        range: a drag or wheel that moves the view twice between paints did it twice, and giving
+        the curve its points goes through a generic path (checks, signals, telling the view its
+        bounds changed) that cost more than the window itself. The value axis fits what is in
+        view from `Extent`, which does not read the window, so nothing needs it before the paint.
+        """
+        if (changed is None or changed[0]) and self.opts["dynamicRangeLimit"] is None and self._peaks_apply():
+            self._datasetDisplay = None
+            self._stale = True
+            view = self.getViewBox()
+            view.itemBoundsChanged(self)  # what is in view changed: the values are fitted again at the paint
+            if self._stale_in is not view:  # listed once per view (a line redrawn in a new plot moves view)
+                self._stale_in = view
+                view.stale_lines.append(self)
+            return
+        super().viewRangeChanged(vb, ranges, changed)
+
+    def refresh(self) -> None:
+        """Give the drawn curve the window for the view's range now, if the range moved since the last one."""
+        if not self._stale:
+            return
+        self._stale, self._stale_in = False, None
+        if not self._peaks_apply():
+            self.updateItems(styleUpdate=False)
+            return
+        shown = self._getDisplayDataset()
         curve = self.curve
-        pen = curve.opts["pen"]
-        shown = self._datasetDisplay
-        if (frac == 1.0 and orthoRange is None and self._shown_bounds is not None and pen is not None
-                and pen.isCosmetic() and shown is not None and _same_array(curve.xData, shown.x)):
-            return self._shown_bounds[ax]
-        return type(curve).dataBounds(curve, ax, frac, orthoRange)
+        curve.prepareGeometryChange()
+        # What PlotCurveItem.setData does with new points when only the points change (no style).
+        curve.xData, curve.yData = shown.x, shown.y
+        if shown.connect is not None:
+            curve.opts["connect"] = shown.connect
+        curve.invalidateBounds()
+        curve.path = curve.fillPath = curve._fillPathList = curve._mouseShape = None
+        curve._lineSegmentsRendered = False
+        curve.update()
 
     def viewTransformChanged(self):  # noqa: N802 - pyqtgraph override
         """A resized view needs groups for its new width (the range, and so pyqtgraph, may not have changed)."""
@@ -257,6 +297,55 @@ class PeakCurve(pg.PlotDataItem):
         if not self.curve.isVisible():
             return (None, None)
         return self._extent.x_bounds() if ax == 0 else self._extent.y_bounds(orthoRange)
+
+
+class _WindowCurve(pg.PlotCurveItem):
+    """The curve a PeakCurve draws: its bounds come from the window it was given, its pixel padding from
+    its view, and it is given its window before it paints (an export may paint without the scene's
+    preparation)."""
+
+    def __init__(self, owner: PeakCurve) -> None:
+        super().__init__()
+        self.owner = owner
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
+        """Known from the window while the curve shows the window's points; otherwise scanned, as pyqtgraph does."""
+        owner = self.owner
+        if owner._stale:
+            owner.refresh()  # asked before the paint that would give it its window: give it now
+        pen = self.opts["pen"]
+        shown = owner._datasetDisplay
+        if (frac == 1.0 and orthoRange is None and owner._shown_bounds is not None and pen is not None
+                and pen.isCosmetic() and shown is not None and _same_array(self.xData, shown.x)):
+            return owner._shown_bounds[ax]
+        return pg.PlotCurveItem.dataBounds(self, ax, frac, orthoRange)
+
+    def boundingRect(self):  # noqa: N802 - Qt API
+        """The window's bounds, padded by the pen's half-width in pixels.
+
+        pyqtgraph works the pixel size out per item with Point objects on every frame (20 lines:
+        40 times); the view works it out once per transform for all of its lines.
+        """
+        if self._boundingRect is None:
+            view = self.owner.getViewBox()
+            pen = self.opts["pen"]
+            if (not isinstance(view, LineViewBox) or self.opts["shadowPen"] is not None or self.clickable
+                    or pen is None or not pen.isCosmetic()):
+                return super().boundingRect()
+            x_bounds, y_bounds = self.dataBounds(0), self.dataBounds(1)
+            if None in x_bounds or None in y_bounds:
+                return QRectF()
+            pad = self.pixelPadding()
+            px, py = view.pixel_size()
+            px, py = px * pad, py * pad
+            self._boundingRect = QRectF(x_bounds[0] - px, y_bounds[0] - py,
+                                        2 * px + x_bounds[1] - x_bounds[0], 2 * py + y_bounds[1] - y_bounds[0])
+        return self._boundingRect
+
+    def paint(self, p, opt, widget):  # noqa: D102 - Qt API
+        if self.owner._stale:
+            self.owner.refresh()
+        super().paint(p, opt, widget)
 
 
 def _usable(bounds) -> bool:
@@ -277,6 +366,30 @@ class LineViewBox(pg.ViewBox):
     (bounds per axis, the other axis's range, a margin in pixels); a view holding
     anything else is fitted by pyqtgraph as before.
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        self.stale_lines: list[PeakCurve] = []  # lines whose window waits for the next paint
+        self._pixel_size: tuple[float, float] | None = None
+        super().__init__(*args, **kwargs)
+
+    def prepareForPaint(self):  # noqa: N802 - pyqtgraph API
+        """Before the scene is painted: fit the values, then give each moved line its window."""
+        super().prepareForPaint()
+        lines, self.stale_lines = self.stale_lines, []
+        for line in lines:
+            if line._stale_in is self:
+                line.refresh()
+
+    def updateMatrix(self, changed=None):  # noqa: N802 - pyqtgraph API
+        self._pixel_size = None
+        super().updateMatrix(changed)
+
+    def pixel_size(self) -> tuple[float, float]:
+        """The width and height of one device pixel in the view's coordinates, worked out once per transform."""
+        if self._pixel_size is None:
+            px, py = self.childGroup.pixelVectors()
+            self._pixel_size = (0.0 if px is None else px.length(), 0.0 if py is None else py.length())
+        return self._pixel_size
 
     def itemBoundsChanged(self, item):  # noqa: N802 - pyqtgraph API
         """An item moved or changed: fit the values again at the next paint only if the fit reads that item.

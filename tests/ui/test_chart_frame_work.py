@@ -1,0 +1,106 @@
+"""What one frame of a pan costs the chart's lines, counted, not timed.
+
+A line's window (its peaks for the range in view) is worked out when the view
+is painted, once however often the range moved since the last paint; the
+drawn curves' bounding boxes read their view's pixel size, worked out once
+per view and transform, not once per line.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
+from desktop.ui.chart_data import ChartSeries
+from desktop.ui.chart_lod import Peaks
+from desktop.ui.theme import LIGHT
+
+
+def daily(series_id: str, unit: str, n: int = 6_000, seed: int = 0) -> ChartSeries:
+    rng = np.random.default_rng(seed)
+    x = 2000.0 + np.arange(n) / 365.25
+    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
+    qualifiers = np.full(n, "exact", dtype=object)
+    return ChartSeries(series_id=series_id, title=series_id.title(), unit=unit, period_type="day", group="",
+                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
+                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
+                       qualifiers=qualifiers, exact=qualifiers == "exact")
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    canvas.set_series([daily("a", "things", seed=1), daily("b", "things", seed=2), daily("c", "others", seed=3)])
+    canvas.auto_x_range()
+    widget.grab()  # painted once at rest
+    yield widget, canvas
+
+
+def long_lines(canvas):
+    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
+
+
+def test_a_line_works_its_window_out_once_per_paint_however_often_the_range_moved(chart, monkeypatch):
+    widget, canvas = chart
+    calls = []
+    real = Peaks.window
+    monkeypatch.setattr(Peaks, "window", lambda self, *a: (calls.append(self), real(self, *a))[1])
+    vb = canvas.rows[0].plot.vb
+    # Fewer values than a moving view is drawn light for: no pen changes (which redo a window) here.
+    assert sum(d.count for row in canvas.rows for d in row.drawn) <= LIGHT_LIMIT
+    for _ in range(3):  # a drag can move the view several times between two paints
+        vb.translateBy(x=0.2)
+    assert calls == []  # nothing drawn yet, nothing worked out
+    widget.grab()
+    lines = long_lines(canvas)
+    assert len(lines) == 3 and sorted(map(id, calls)) == sorted(id(line._peaks) for line in lines)
+    for line in lines:  # each curve drew the window for the range shown now
+        xs, _ = line.getData()
+        assert line.curve.xData is xs
+        x0, x1 = canvas.x_range()
+        data, two_px = line.xData, 2 * (x1 - x0) / canvas.rows[0].plot.vb.width()  # a group's middle
+        assert xs[0] <= max(x0, data[0]) + two_px and xs[-1] >= min(x1, data[-1]) - two_px
+    calls.clear()
+    widget.grab()  # painted again, the range unchanged: nothing worked out again
+    assert calls == []
+
+
+def test_the_curves_bounding_boxes_read_the_pixel_size_once_per_view(chart, monkeypatch):
+    widget, canvas = chart
+    asked = []
+    real = pg.GraphicsItem.pixelVectors
+    monkeypatch.setattr(pg.GraphicsItem, "pixelVectors", lambda self, *a: (asked.append(self), real(self, *a))[1])
+    canvas.rows[0].plot.vb.translateBy(x=0.2)
+    widget.grab()
+    curves = {id(line.curve) for line in long_lines(canvas)}
+    assert not curves & {id(item) for item in asked}  # no curve worked its own out
+    views = {id(d.vb) for row in canvas.rows for d in row.drawn}
+    assert len(views) == 2 and len(asked) <= len(views)  # left and right values: once each
+    for line in long_lines(canvas):  # and each box still holds the whole window drawn
+        xs, ys = line.curve.xData, line.curve.yData
+        rect = line.curve.boundingRect()
+        assert rect.left() < xs.min() and rect.right() > xs.max()
+        assert rect.top() < np.nanmin(ys) and rect.bottom() > np.nanmax(ys)
+
+
+def test_a_pan_fits_the_values_to_what_is_in_view_by_the_next_paint(chart):
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    line = long_lines(canvas)[0]
+    x = line.xData
+    for x0, x1 in [(2010.0, 2012.0), (2004.0, 2015.0), (2003.0, 2004.0)]:
+        (shown0, shown1), _ = vb.viewRange()
+        vb.translateBy(x=x0 - shown0)  # moved as a drag moves it, not through the canvas
+        vb.scaleBy(x=(x1 - x0) / (shown1 - shown0), center=(x0, 0))
+        widget.grab()
+        (shown0, shown1), (low, high) = vb.viewRange()
+        in_view = np.concatenate([d.y[(d.series.x >= shown0) & (d.series.x <= shown1)]
+                                  for d in canvas.rows[0].drawn if d.vb is vb])
+        assert low <= in_view.min() and high >= in_view.max()
+        assert high - low <= 1.2 * (in_view.max() - in_view.min())  # fitted, not left at the old range
