@@ -36,12 +36,26 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
     if focus >= 0:
         ranks[anchor_idx == focus] = -1
     order = np.argsort(ranks, kind="stable")[:MAX_LABEL_CANDIDATES]
+    idx_list, px_list = anchor_idx[order].tolist(), anchor_px[order].tolist()
+    fulls = [float(label_width(i)) for i in idx_list]
+    lane_list = model.lane[anchor_idx[order]].tolist()
+    keep = range(len(idx_list))
+    if rows == 1:
+        # One row, the marker row: a label fits only clear of the marks there, and those only
+        # grow as labels are placed, so one that fits clear of none of them now never will.
+        # Set aside as arrays, they cost nothing in the greedy loop (a pan at 100,000 events
+        # offers hundreds of periods' labels and places none).
+        keep = np.flatnonzero(~_never_fits(occupied, np.asarray(lane_list, dtype=np.int64),
+                                           np.asarray(px_list, dtype=float), np.asarray(fulls, dtype=float),
+                                           order < n_markers, np.asarray(idx_list) == focus, left, right, pad,
+                                           radius, max_label)).tolist()
     placed: list[Label] = []
-    for k in order.tolist():
-        i = int(anchor_idx[k])
-        x = float(anchor_px[k])
-        full = float(label_width(i))
-        lane = int(model.lane[i])
+    for j in keep:
+        k = int(order[j])
+        i = idx_list[j]
+        x = px_list[j]
+        full = fulls[j]
+        lane = lane_list[j]
         is_marker = k < n_markers
         spot = None
         limit = focus_label if i == focus else max_label
@@ -77,6 +91,43 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
         _insert_merged(occupied.setdefault((lane, row), []), start - pad / 2, start + width + pad / 2)
         placed.append(Label(i, lane, row, start, width))
     return placed
+
+
+def _never_fits(occupied: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.ndarray, is_marker: np.ndarray,
+                is_focus: np.ndarray, left: float, right: float, pad: float, radius: float,
+                max_label: float) -> np.ndarray:
+    """For labels of one row (the marker row): True where every place `place_labels` would try
+    (each width, each side) is off the plot or overlaps the marks already there (as `_free` tells).
+    The focused fact's label is always kept (it is placed even over marks)."""
+    if not len(lanes):
+        return np.zeros(0, dtype=bool)
+    limit = float(max_label)
+    tries = [(fulls, np.ones(len(lanes), dtype=bool))]  # the whole title, then a shortened one if wider
+    if (fulls > limit).any():
+        tries.append((np.minimum(fulls, limit), fulls > limit))
+    qa, qb, ok = [], [], []
+    for width, applies in tries:
+        for start in (np.where(is_marker, xs + radius + pad, xs), np.where(is_marker, xs - radius - pad - width, xs)):
+            start = np.minimum(np.maximum(start, left), right - width)
+            qa.append(start - pad / 2)
+            qb.append(start + width + pad / 2)
+            ok.append((start >= left - 0.5) & applies)
+    a, b, free = np.stack(qa), np.stack(qb), np.stack(ok)
+    by_lane = np.argsort(lanes, kind="stable")
+    sorted_lanes = lanes[by_lane]
+    cuts = np.flatnonzero(np.diff(sorted_lanes)) + 1
+    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lanes)]):
+        spans = occupied.get((int(sorted_lanes[lo]), 0))
+        if not spans:
+            continue
+        at = by_lane[lo:hi]
+        s0, s1 = np.array(spans, dtype=float).T
+        la, lb = a[:, at], b[:, at]
+        k = np.searchsorted(s0, la, "left")
+        n = len(s0)
+        hit = ((k < n) & (s0[np.minimum(k, n - 1)] < lb)) | ((k > 0) & (s1[np.maximum(k - 1, 0)] > la))
+        free[:, at] &= ~hit
+    return ~free.any(axis=0) & ~is_focus
 
 
 def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[tuple[int, int], list[tuple[float, float]]]:
