@@ -220,27 +220,40 @@ class MainWindow(QMainWindow):
         from .timeline_pane import TimelinePane
 
         self._finish_first_frame()
-        old = [w for w in (self.timeline, self.chart, self.citations, self._placeholder) if w is not None]
+        old_panes = [w for w in (self.timeline, self.chart, self.citations) if w is not None]
+        placeholder, self._placeholder = self._placeholder, None
         self.state.reset()
         self.dataset = dataset
+        kept_sizes = [self.main_splitter.sizes(), self.lower_splitter.sizes()] if old_panes else None
+        self.main_splitter.hide()  # hidden, the splitters lay the new panes out once, when shown again
+        for widget in old_panes:  # out first, so the new panes are laid out once, at their sizes
+            self._discard(widget)
         self.timeline = TimelinePane(dataset, self.state)
         self.chart = ChartPane(dataset, self.state, settings=self.settings)
         self.citations = CitationPane(dataset, self.state, settings=self.settings)
         self.main_splitter.insertWidget(0, self.timeline)
         self.lower_splitter.insertWidget(0, self.chart)
         self.lower_splitter.insertWidget(1, self.citations)
+        if kept_sizes:  # another dataset keeps the panes' sizes as the teacher left them
+            self.main_splitter.setSizes(kept_sizes[0])
+            self.lower_splitter.setSizes(kept_sizes[1])
+        else:
+            self._restore_splitters()  # before the page is shown
         self._pages.setCurrentWidget(self.main_splitter)
-        for widget in old:
-            widget.hide()
-            widget.setParent(None)
-            widget.deleteLater()
-        self._placeholder = None
-        self._restore_splitters()
+        self.main_splitter.show()
+        if placeholder is not None:
+            self._discard(placeholder)
         self.setWindowTitle(f"{visible(dataset.title)} — Factdeck")
         self.status_label.setText(self.tr("{events} events · {series} series · {sources} sources").format(
             events=format_number(len(dataset.events)), series=format_number(len(dataset.series)),
             sources=format_number(len(dataset.sources))))
         self.dataset_changed.emit(dataset)
+
+    @staticmethod
+    def _discard(widget: QWidget) -> None:
+        widget.hide()
+        widget.setParent(None)
+        widget.deleteLater()
 
     def open_dataset(self, folder: Path, background: bool = True) -> DatasetLoadJob:
         """Load a folder; on success it replaces the current dataset, on failure a dialog lists why."""
@@ -323,7 +336,7 @@ class MainWindow(QMainWindow):
             saved = self.settings.get(key)
             if not (saved and splitter.restoreState(QByteArray.fromBase64(saved.encode("ascii")))):
                 total = sum(sizes)
-                extent = splitter.height() if splitter.orientation() == QtCore.Qt.Orientation.Vertical else splitter.width()
+                extent = self._pages.height() if splitter.orientation() == QtCore.Qt.Orientation.Vertical else self._pages.width()
                 splitter.setSizes([max(1, extent * s // total) for s in sizes])
 
     def save_layout(self) -> None:

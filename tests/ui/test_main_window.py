@@ -104,6 +104,32 @@ def test_opening_another_dataset_in_the_background_replaces_the_panes(qtbot, mak
     assert window.settings.get(keys.LAST_DATASET) == str(valid_dataset.root)
 
 
+def test_a_dataset_lays_the_chart_legend_out_once_and_another_keeps_the_panes_sizes(
+        qtbot, make_window, default_dataset, valid_dataset, monkeypatch):
+    """The panes are laid out at their final sizes, so the legend (~20 ms) is filled once per dataset, not per resize."""
+    from desktop.ui.chart_canvas import ChartCanvas
+
+    fills = []
+    fill_legend = ChartCanvas._fill_legend
+    monkeypatch.setattr(ChartCanvas, "_fill_legend", lambda canvas: (fills.append(canvas), fill_legend(canvas))[1])
+    window = make_window(size=(1366, 768))
+    window.set_dataset(default_dataset)
+    qtbot.waitUntil(lambda: window.chart.view.isVisible())
+    QApplication.processEvents()
+    assert len(fills) == 1
+    main, lower = window.main_splitter.sizes(), window.lower_splitter.sizes()
+    assert main[0] * 3 == pytest.approx(main[1] * 2, abs=6) and lower[0] * 2 == pytest.approx(lower[1] * 3, abs=6)
+
+    window.main_splitter.setSizes([500, main[0] + main[1] - 500])  # the teacher drags the divider
+    dragged = window.main_splitter.sizes()
+    fills.clear()
+    window.set_dataset(valid_dataset)
+    QApplication.processEvents()
+    assert len(fills) == 1
+    kept = window.main_splitter.sizes() + window.lower_splitter.sizes()
+    assert kept == pytest.approx(dragged + lower, abs=2)  # to the pixel, give or take rounding
+
+
 def test_geometry_is_restored_only_onto_a_screen_that_exists(qtbot, make_window, isolated_home):
     path = isolated_home / "settings.json"
     first = make_window(settings_path=path)
