@@ -113,6 +113,21 @@ class LaneOrder:
         self.period_idx = self.idx[self.period_at]
         self.period_x0, self.period_x1 = model.x0[self.period_idx], model.x1[self.period_idx]
         self.period_lane = lanes[self.period_at]
+        self._without: tuple | None = None  # (positions left out, what is left)
+
+    def without(self, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The facts, their positions and each lane's start with the entries `at` (sorted) left out:
+        the bands, drawn apart from the marks. Kept for the last `at`: a pan or zoom mostly draws the
+        same periods as bands, and copying 100,000 entries each frame is most of a layout."""
+        kept = self._without
+        if kept is not None and np.array_equal(kept[0], at):
+            return kept[1]
+        if len(at):
+            left = (np.delete(self.idx, at), np.delete(self.pos, at), self.bounds - np.searchsorted(at, self.bounds, "left"))
+        else:
+            left = (self.idx, self.pos, self.bounds)
+        self._without = (np.array(at), left)
+        return left
 
 
 def _band_rows(kind: np.ndarray, lane: np.ndarray, x0: np.ndarray, x1: np.ndarray) -> np.ndarray:
@@ -247,12 +262,7 @@ class LayoutCache:
         self.band_px0 = to_px(model.x0[self.bands], view, left, right)
         self.band_px1 = to_px(model.x1[self.bands], view, left, right)
         # Everything else is a mark at its position: the lanes' sorted positions less the bands.
-        at = order.period_at[is_band]
-        if len(at):
-            flat, flat_pos = np.delete(order.idx, at), np.delete(order.pos, at)
-            bounds = order.bounds - np.searchsorted(at, order.bounds, "left")
-        else:
-            flat, flat_pos, bounds = order.idx, order.pos, order.bounds
+        flat, flat_pos, bounds = order.without(order.period_at[is_band])
         # A mark is in view when its position is (a band always is: it overlaps the view).
         lane_ids = np.arange(n_lanes)
         a, b = bounds[:-1], bounds[1:]
@@ -353,17 +363,29 @@ def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: n
                         budget: int, ties: np.ndarray) -> np.ndarray:
     """Keep at most `budget` bands per lane, the widest in view (equal widths: the lower `ties` first,
     the model's order); the rest are drawn as markers (and may be aggregated), so a frame never
-    paints thousands of overlapping bands."""
+    paints thousands of overlapping bands. Each crowded lane finds its cut-off width by partition
+    (no sort): wider ones stay, and of those exactly as wide, the lowest `ties` fill what is left."""
     candidates = np.flatnonzero(is_band)
     if len(candidates) <= budget:
         return is_band
-    order = np.lexsort((ties[candidates], -visible_width[candidates], lanes[candidates]))
-    ordered = candidates[order]
-    lane_sorted = lanes[ordered]
-    first_of_lane = np.searchsorted(lane_sorted, lane_sorted, side="left")
-    keep = (np.arange(len(ordered)) - first_of_lane) < budget
-    result = np.zeros_like(is_band)
-    result[ordered[keep]] = True
+    result = is_band.copy()
+    cand_lanes = lanes[candidates]
+    by_lane = np.argsort(cand_lanes, kind="stable")
+    sorted_lanes = cand_lanes[by_lane]
+    cuts = np.flatnonzero(np.diff(sorted_lanes)) + 1
+    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(by_lane)]):
+        if hi - lo <= budget:
+            continue
+        mine = candidates[by_lane[lo:hi]]
+        widths = visible_width[mine]
+        cut = np.partition(widths, len(widths) - budget)[len(widths) - budget]  # the budget-th widest
+        wider = widths > cut
+        level = np.flatnonzero(widths == cut)
+        need = budget - int(wider.sum())
+        chosen = level[np.argsort(ties[mine[level]], kind="stable")[:need]]
+        keep = wider
+        keep[chosen] = True
+        result[mine[~keep]] = False
     return result
 
 

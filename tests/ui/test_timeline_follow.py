@@ -3,6 +3,7 @@ the bands' and groups' geometry is worked out once per layout for all lanes, sha
 a focus change makes, and the picture is the one a timeline painted from nothing shows."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from desktop.state import SelectionState
@@ -79,3 +80,47 @@ def test_a_focus_change_reuses_the_layouts_box_geometry(qtbot, make_pane, defaul
         assert view.focus_index == index
         assert rect_batches == [], "a focus on a lone marker changes no band or group"
     assert focused == fresh_picture(qtbot, default_dataset, pane, state)
+
+
+def _budget_reference(is_band, lanes, visible_width, budget, ties):
+    """The rule spelt out: per lane, by width (widest first) then `ties`, the first `budget`."""
+    result = np.zeros_like(is_band)
+    for lane in np.unique(lanes[is_band]):
+        mine = np.flatnonzero(is_band & (lanes == lane))
+        ranked = sorted(mine.tolist(), key=lambda k: (-visible_width[k], ties[k]))
+        result[ranked[:budget]] = True
+    return result
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_band_budget_keeps_each_lanes_widest_bands_with_ties_in_model_order(seed):
+    from desktop.ui.timeline_layout import _within_band_budget
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 400))
+    lanes = np.sort(rng.integers(0, 5, n))
+    # Many periods cover the whole view: equal widths, decided by the model's order.
+    widths = np.where(rng.random(n) < 0.4, 30.0, rng.choice([1.0, 2.5, 7.0, 30.0], n) * rng.integers(1, 3, n))
+    ties = rng.permutation(n * 3)[:n]
+    is_band = rng.random(n) < 0.8
+    budget = int(rng.integers(1, 20))
+    got = _within_band_budget(is_band, lanes, widths, budget, ties)
+    assert np.array_equal(got, _budget_reference(is_band, lanes, widths, budget, ties))
+
+
+def test_a_pan_that_keeps_the_same_bands_reuses_the_marks_without_them():
+    from desktop.ui.timeline_layout import LayoutCache, TimelineModel
+
+    rng = np.random.default_rng(2)
+    n = 20_000
+    x0 = np.sort(rng.uniform(1950, 2025, n))
+    kind = (rng.random(n) < 0.05).astype(np.int8)  # PERIOD is 1
+    model = TimelineModel(ids=np.array([f"e{i}" for i in range(n)], dtype=object), kind=kind, x0=x0,
+                          x1=x0 + np.where(kind == 1, 80.0, 0.01), open_ended=np.zeros(n, dtype=bool),
+                          lane=rng.integers(0, 4, n), lanes=["a", "b", "c", "d"], priority=np.zeros(n, dtype=np.int64))
+    mask = np.ones(n, dtype=bool)
+    first = LayoutCache(model, mask, (1990.0, 2010.0), 100.0, 1300.0, 12.0, 1)
+    panned = LayoutCache(model, mask, (1990.37, 2010.37), 100.0, 1300.0, 12.0, 1)
+    assert len(first.bands) and np.array_equal(first.bands, panned.bands)
+    assert panned.flat is first.flat  # the marks without the bands: not copied again
+    assert first.off_left.tolist() != panned.off_left.tolist() or first.lane_lo.tolist() != panned.lane_lo.tolist()
