@@ -102,32 +102,45 @@ def cell_of(pos, scale: float, gap: float):
     return np.floor(pos * scale / gap).astype(np.int64)
 
 
-def _cell_starts(p: np.ndarray, scale: float, gap: float) -> np.ndarray:
-    """Where each occupied cell begins in sorted positions `p` (first index 0 included).
+def _cell_starts(pos: np.ndarray, a: np.ndarray, b: np.ndarray, scale: float, gap: float) -> np.ndarray:
+    """Where each occupied cell begins in the sorted ranges `pos[a[r]:b[r]]` (each range's first
+    index included), for all ranges at once (no numpy call per lane).
 
     Cells are found by searching their edges, not by computing every position's cell: a lane
     of 10,000 marks in view spans only about (width / gap) cells. An edge's position is
     rounded, so each found start is checked with `cell_of` and moved past equal positions
     until it is exact (the cell of a sorted position never decreases).
     """
-    c0, c1 = int(cell_of(p[0], scale, gap)), int(cell_of(p[-1], scale, gap))
-    if c1 == c0:
-        return np.zeros(1, dtype=np.int64)
-    ks = np.arange(c0 + 1, c1 + 1, dtype=np.int64)
-    j = np.searchsorted(p, ks * gap / scale, "left")
-    n = len(p)
+    c0, c1 = cell_of(pos[a], scale, gap), cell_of(pos[b - 1], scale, gap)
+    counts = c1 - c0  # each range's cell edges after its first cell
+    total = int(counts.sum())
+    if total == 0:
+        return a.copy()
+    rid = np.repeat(np.arange(len(a)), counts)
+    ks = c0[rid] + 1 + (np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts))
+    edges = ks * gap / scale
+    at = np.concatenate([[0], np.cumsum(counts)]).tolist()
+    j = np.concatenate([lo + np.searchsorted(pos[lo:hi], edges[s:e], "left")
+                        for lo, hi, s, e in zip(a.tolist(), b.tolist(), at[:-1], at[1:]) if e > s])
+    lo_, hi_ = a[rid], b[rid]
     for _ in range(8):
-        early = (j > 0) & (cell_of(p[np.maximum(j - 1, 0)], scale, gap) >= ks)  # the cell began before j
-        late = (j < n) & (cell_of(p[np.minimum(j, n - 1)], scale, gap) < ks)  # it begins after j
+        early = (j > lo_) & (cell_of(pos[np.maximum(j - 1, lo_)], scale, gap) >= ks)  # the cell began before j
+        late = (j < hi_) & (cell_of(pos[np.minimum(j, hi_ - 1)], scale, gap) < ks)  # it begins after j
         if not (early.any() or late.any()):
             break
-        j[early] = np.searchsorted(p, p[j[early] - 1], "left")
-        j[late] = np.searchsorted(p, p[j[late]], "right")
+        # Rare (an edge within rounding of a position): each moved within its own range.
+        for k in np.flatnonzero(early).tolist():
+            j[k] = lo_[k] + np.searchsorted(pos[lo_[k]:hi_[k]], pos[j[k] - 1], "left")
+        for k in np.flatnonzero(late).tolist():
+            j[k] = lo_[k] + np.searchsorted(pos[lo_[k]:hi_[k]], pos[j[k]], "right")
     else:  # never seen: positions this close to an edge in such numbers; work every cell out
-        cells = cell_of(p, scale, gap)
-        return np.flatnonzero(np.concatenate([[True], cells[1:] != cells[:-1]]))
-    j = j[j < n]
-    return np.concatenate([[0], j[np.concatenate([[True], j[1:] != j[:-1]])]]).astype(np.int64)
+        j = []
+        for lo, hi in zip(a.tolist(), b.tolist()):
+            cells = cell_of(pos[lo:hi], scale, gap)
+            j.append(lo + 1 + np.flatnonzero(cells[1:] != cells[:-1]))
+        return np.unique(np.concatenate([a, *j])).astype(np.int64)
+    # Ranges are disjoint and in order: sorted, each range's starts follow its first index.
+    return np.unique(np.concatenate([a, j[j < hi_]])).astype(np.int64)
 
 
 def cluster_ranges(flat: np.ndarray, pos: np.ndarray, range_lanes: np.ndarray, lo: np.ndarray, hi: np.ndarray,
@@ -136,17 +149,17 @@ def cluster_ranges(flat: np.ndarray, pos: np.ndarray, range_lanes: np.ndarray, l
     `pos` aligned with `flat`): the work is per cell and per group, not per mark, and the groups'
     members are read from `flat` itself (no copy of the marks in view)."""
     scale = (right - left) / (view[1] - view[0])
-    starts_, ends_, lanes_ = [], [], []
-    for lane, a, b in zip(np.asarray(range_lanes).tolist(), np.asarray(lo).tolist(), np.asarray(hi).tolist()):
-        if b <= a:
-            continue
-        s = a + _cell_starts(pos[a:b], scale, gap)
-        starts_.append(s)
-        ends_.append(np.append(s[1:], b))
-        lanes_.append(np.full(len(s), lane, dtype=np.int64))
-    if not starts_:
+    lo, hi, range_lanes = np.asarray(lo, dtype=np.int64), np.asarray(hi, dtype=np.int64), np.asarray(range_lanes)
+    full = hi > lo
+    if not full.any():
         return np.zeros(0, dtype=np.int64), Aggregates.empty()
-    starts, ends, g_lane = np.concatenate(starts_), np.concatenate(ends_), np.concatenate(lanes_)
+    a, b, r_lane = lo[full], hi[full], range_lanes[full].astype(np.int64)
+    starts = _cell_starts(pos, a, b, scale, gap)
+    rid = np.searchsorted(a, starts, "right") - 1  # each cell's range
+    ends = np.append(starts[1:], 0)
+    last = np.append(rid[1:] != rid[:-1], True)  # a range's last cell ends where the range does
+    ends[last] = b[rid[last]]
+    g_lane = r_lane[rid]
     first_px = left + (pos[starts] - view[0]) * scale
     last_px = left + (pos[ends - 1] - view[0]) * scale
     # A lone marker within `gap` of its neighbouring group joins it (the previous one first).

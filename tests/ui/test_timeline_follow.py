@@ -124,3 +124,32 @@ def test_a_pan_that_keeps_the_same_bands_reuses_the_marks_without_them():
     assert len(first.bands) and np.array_equal(first.bands, panned.bands)
     assert panned.flat is first.flat  # the marks without the bands: not copied again
     assert first.off_left.tolist() != panned.off_left.tolist() or first.lane_lo.tolist() != panned.lane_lo.tolist()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_cell_starts_of_many_lanes_at_once_equal_each_lanes_cells(seed):
+    """The grid cells of all lanes found in one pass: each range's cell starts are exactly where the
+    cell formula changes, positions on and a floating-point step off the cell edges included."""
+    from desktop.ui.timeline_cluster import _cell_starts, cell_of
+
+    rng = np.random.default_rng(seed)
+    scale, gap = float(rng.uniform(5, 400)), float(rng.choice([3.0, 12.0]))
+    ranges, chunks, at = [], [], 0
+    for _ in range(int(rng.integers(1, 9))):
+        k0 = int(rng.integers(2000 * scale / gap, 2001 * scale / gap))
+        edges = np.arange(k0, k0 + int(rng.integers(0, 40))) * gap / scale
+        near = [edges, np.nextafter(edges, -np.inf), np.nextafter(edges, np.inf), np.repeat(edges[::5], 3)]
+        p = np.sort(np.concatenate(near + [rng.uniform(2000, 2001, int(rng.integers(1, 60)))]))
+        gap_before = int(rng.integers(0, 5))  # marks between lanes' ranges (off screen)
+        chunks.append(np.full(gap_before, -1.0e9 if not chunks else chunks[-1][-1]))
+        at += gap_before
+        ranges.append((at, at + len(p)))
+        chunks.append(p)
+        at += len(p)
+    pos = np.concatenate(chunks)
+    a = np.array([r[0] for r in ranges]); b = np.array([r[1] for r in ranges])
+    expected = []
+    for lo, hi in ranges:
+        cells = cell_of(pos[lo:hi], scale, gap)
+        expected += (lo + np.flatnonzero(np.concatenate([[True], cells[1:] != cells[:-1]]))).tolist()
+    assert _cell_starts(pos, a, b, scale, gap).tolist() == expected
