@@ -313,8 +313,11 @@ class CitationPane(QWidget):
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""
         if focus and self.dataset.kind_of(focus) is not None:
-            view = FactView(self.dataset, focus, theme, i18n.data_language(), sources=self._source_records,
-                            spares=self._spares, rows=self._citation_rows)
+            # Made inside the holder (hidden until shown): moving a finished view there would carry
+            # every one of its widgets to a new parent, each resolving its font and palette again.
+            view = FactView(self.dataset, focus, theme, i18n.data_language(), self._holder,
+                            sources=self._source_records, spares=self._spares, rows=self._citation_rows)
+            view.hide()
             view.setAutoFillBackground(False)
             return BuiltView(view, view, view.accessible_summary())
         text = (self.tr("Select an event on the timeline or a point on the chart to see who says so.")
@@ -328,20 +331,18 @@ class CitationPane(QWidget):
 
     def _swap_content(self, content: QWidget) -> None:
         """Show `content` in the scroll area in place of the previous view, which is hidden, not deleted."""
-        self.scroll.setUpdatesEnabled(False)  # one layout and paint for the swap, not one per change
-        try:
-            old = self._content
-            if old is not None and old is not content:
-                old.hide()  # a hidden widget takes no room in the holder's layout
-            if self._holder_box.indexOf(content) < 0:
-                # At the width it will have: a new widget is 640 px wide, and showing it would lay
-                # every wrapped label out at that width before the holder gives it its real one.
-                content.resize(self._holder.width(), content.height())
-                self._holder_box.addWidget(content)
-            content.show()  # a child added to a shown widget stays hidden until shown
-            self._content = content
-        finally:
-            self.scroll.setUpdatesEnabled(True)
+        # No setUpdatesEnabled(False) around the swap: the window paints later, once, whatever changed
+        # in between, and switching updates off and on walks every widget of every kept view.
+        old = self._content
+        if old is not None and old is not content:
+            old.hide()  # a hidden widget takes no room in the holder's layout
+        if self._holder_box.indexOf(content) < 0:
+            # At the width it will have: a new widget is 640 px wide, and showing it would lay
+            # every wrapped label out at that width before the holder gives it its real one.
+            content.resize(self._holder.width(), content.height())
+            self._holder_box.addWidget(content)
+        content.show()  # a child added to a shown widget stays hidden until shown
+        self._content = content
         self.scroll.verticalScrollBar().setValue(0)  # a fact is read from its top, as when it was first shown
         # Settle the new view's layouts now, before the paint: left to the event loop, some run after
         # the first paint (their requests are queued behind it) and the view is painted again. Each

@@ -111,3 +111,62 @@ def test_rows_from_columns_are_the_frames_rows(default_dataset):
         assert sources[source_id] is sources[source_id]  # built once, kept
     with pytest.raises(KeyError):
         sources["no-such-source"]
+
+
+def on_screen(widget: QWidget):
+    """What the window last put on screen where `widget` is (the offscreen platform keeps it), not a new render."""
+    from PySide6.QtCore import QPoint
+
+    top = widget.window()
+    shot = top.windowHandle().screen().grabWindow(top.winId()).toImage()
+    at = widget.mapTo(top, QPoint(0, 0))
+    fresh = widget.grab().toImage()
+    return shot.copy(at.x(), at.y(), widget.width(), widget.height()).convertToFormat(fresh.format()), fresh
+
+
+def test_what_is_on_screen_after_each_focus_is_the_view_painted_anew(window):
+    # Each focus repaints only what changed, in one paint: nothing of the view left before may stay.
+    pane = window.citations
+    pane._views.size = 3
+    for target in TOUR * 2 + ["no-such-fact", "", "fentanyl-potency"]:
+        window.state.set_focus(target, "timeline")
+        shown, fresh = on_screen(pane.scroll)
+        if target != TOUR[0]:
+            assert shown != fresh, target  # not painted yet: the comparison can tell
+        settle()
+        shown, fresh = on_screen(pane.scroll)
+        assert shown == fresh, target
+
+
+class ParentChanges(QObject):
+    """Counts the times a watched widget is moved to another parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moves = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ParentChange:
+            self.moves += 1
+        return False
+
+
+def test_a_new_view_is_made_where_it_is_shown(window, monkeypatch):
+    # Moving a finished view into the holder carried each of its widgets to a new parent.
+    from desktop.ui.citation_cards import FactView
+
+    watcher = ParentChanges()
+    original = FactView.__init__
+
+    def watched(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        self.installEventFilter(watcher)
+
+    monkeypatch.setattr(FactView, "__init__", watched)
+    pane = window.citations
+    for target in TOUR:
+        window.state.set_focus(target, "timeline")
+        settle()
+    assert len(pane._views) > 3
+    assert pane.fact_view.parentWidget() is pane._holder
+    assert watcher.moves == 0
