@@ -29,9 +29,18 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
     n_markers = len(markers)
     if len(anchor_idx) == 0:
         return []
-    occupied = _obstacles(np.concatenate([model.lane[markers], agg_lane]).astype(np.int64),
-                          np.concatenate([marker_px - radius, agg_px0 - radius]),
-                          np.concatenate([marker_px + radius, agg_px1 + radius]))
+    marks = _obstacles(np.concatenate([model.lane[markers], agg_lane]).astype(np.int64),
+                       np.concatenate([marker_px - radius, agg_px0 - radius]),
+                       np.concatenate([marker_px + radius, agg_px1 + radius]))
+    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
+
+    def row_spans(key: tuple[int, int]) -> list[tuple[float, float]]:
+        """A row's taken spans as a list the greedy grows (made when a label first looks there)."""
+        spans = occupied.get(key)
+        if spans is None:
+            arrays = marks.get(key)
+            spans = occupied[key] = [] if arrays is None else list(zip(arrays[0].tolist(), arrays[1].tolist()))
+        return spans
     ranks = model.rank[anchor_idx].copy()
     if focus >= 0:
         ranks[anchor_idx == focus] = -1
@@ -45,7 +54,7 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
         # grow as labels are placed, so one that fits clear of none of them now never will.
         # Set aside as arrays, they cost nothing in the greedy loop (a pan at 100,000 events
         # offers hundreds of periods' labels and places none).
-        keep = np.flatnonzero(~_never_fits(occupied, np.asarray(lane_list, dtype=np.int64),
+        keep = np.flatnonzero(~_never_fits(marks, np.asarray(lane_list, dtype=np.int64),
                                            np.asarray(px_list, dtype=float), np.asarray(fulls, dtype=float),
                                            order < n_markers, np.asarray(idx_list) == focus, left, right, pad,
                                            radius, max_label)).tolist()
@@ -69,7 +78,7 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
                 start = min(max(start, left), right - width)
                 if start < left - 0.5:
                     continue
-                if _free(occupied.get((lane, row), []), start - pad / 2, start + width + pad / 2):
+                if _free(row_spans((lane, row)), start - pad / 2, start + width + pad / 2):
                     spot = (row, start, width)
                     break
             if spot:
@@ -80,7 +89,7 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
             row = rows - 1
             gap_ = radius + pad if row == 0 and is_marker else 0.0
             sides = [min(max(s_, left), right - width) for s_ in (x + gap_, x - gap_ - width)]
-            spans = occupied.get((lane, row), [])
+            spans = row_spans((lane, row))
             # The side that covers the fewest other marks (never its own marker, where there is room).
             start = min(sides, key=lambda s_: (s_ - radius < x < s_ + width + radius,
                                                sum(1 for a, b in spans if a < s_ + width and b > s_)))
@@ -88,12 +97,12 @@ def place_labels(model, markers, marker_px, bands, band_px0, band_px1, left, rig
         if spot is None:
             continue
         row, start, width = spot
-        _insert_merged(occupied.setdefault((lane, row), []), start - pad / 2, start + width + pad / 2)
+        _insert_merged(row_spans((lane, row)), start - pad / 2, start + width + pad / 2)
         placed.append(Label(i, lane, row, start, width))
     return placed
 
 
-def _never_fits(occupied: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.ndarray, is_marker: np.ndarray,
+def _never_fits(marks: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.ndarray, is_marker: np.ndarray,
                 is_focus: np.ndarray, left: float, right: float, pad: float, radius: float,
                 max_label: float) -> np.ndarray:
     """For labels of one row (the marker row): True where every place `place_labels` would try
@@ -117,11 +126,11 @@ def _never_fits(occupied: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.nda
     sorted_lanes = lanes[by_lane]
     cuts = np.flatnonzero(np.diff(sorted_lanes)) + 1
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lanes)]):
-        spans = occupied.get((int(sorted_lanes[lo]), 0))
-        if not spans:
+        spans = marks.get((int(sorted_lanes[lo]), 0))
+        if spans is None:
             continue
         at = by_lane[lo:hi]
-        s0, s1 = np.array(spans, dtype=float).T
+        s0, s1 = spans
         la, lb = a[:, at], b[:, at]
         k = np.searchsorted(s0, la, "left")
         n = len(s0)
@@ -130,10 +139,10 @@ def _never_fits(occupied: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.nda
     return ~free.any(axis=0) & ~is_focus
 
 
-def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[tuple[int, int], list[tuple[float, float]]]:
-    """Each lane's marker row as sorted, disjoint spans: the union of the marks' extents
-    (touching ones merged, as `_insert_merged` would), built with numpy, not mark by mark."""
-    occupied: dict[tuple[int, int], list[tuple[float, float]]] = {}
+def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
+    """Each lane's marker row as sorted, disjoint spans (their starts and ends): the union of the
+    marks' extents (touching ones merged, as `_insert_merged` would), built with numpy, not mark by mark."""
+    occupied: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
     if len(lanes) == 0:
         return occupied
     order = np.lexsort((a, lanes))
@@ -147,7 +156,7 @@ def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[tuple[in
         start[1:] = la[1:] > reach[:-1]  # a gap before this mark: a new span begins
         firsts = np.flatnonzero(start)
         lasts = np.append(firsts[1:], len(la)) - 1
-        occupied[(int(lanes[lo]), 0)] = list(zip(la[firsts].tolist(), reach[lasts].tolist()))
+        occupied[(int(lanes[lo]), 0)] = (la[firsts], reach[lasts])
     return occupied
 
 
