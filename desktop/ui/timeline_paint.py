@@ -102,19 +102,27 @@ def paint_under(view: "TimelineView", p: QPainter, layout) -> None:
     theme = view.theme
     fg, muted, grid = QColor(theme.foreground), QColor(theme.muted), QColor(theme.grid)
     left, right = layout.left, layout.right
-    ticks = axis_ticks(layout.view[0], layout.view[1], right - left, view.fm.horizontalAdvance("00 Sep 0000") + 16)
+    ticks = axis_ticks(layout.view[0], layout.view[1], right - left, view.text_width("00 Sep 0000") + 16)
     p.setFont(view.font_main)
     y_axis = axis_y(view)
     p.setPen(pen(grid, 1))
     p.drawLine(QPointF(left, y_axis), QPointF(right, y_axis))
+    # The few pens and fonts a tick uses, made once (each tick used to make its own).
+    grid_pens = {True: pen(grid, 1.5), False: pen(grid, 1)}
+    text_pens = {True: pen(fg, 1), False: pen(muted, 1)}
+    fonts = {True: view.font_bold, False: view.font_main}
+    width_w = view.width()
+    font = None
     for tick in ticks:
         x = view.x_of(tick.x)
-        p.setPen(pen(grid, 1.5 if tick.major else 1))
+        p.setPen(grid_pens[tick.major])
         p.drawLine(QPointF(x, 4), QPointF(x, y_axis + 5))
-        p.setPen(pen(fg if tick.major else muted, 1))
-        p.setFont(view.font_bold if tick.major else view.font_main)
-        width = view.fm_bold.horizontalAdvance(tick.label) + 2
-        tx = min(max(x - width / 2, left - 2), view.width() - width)
+        p.setPen(text_pens[tick.major])
+        if font is not tick.major:
+            p.setFont(fonts[tick.major])
+            font = tick.major
+        width = view.text_width(tick.label, bold=True) + 2
+        tx = min(max(x - width / 2, left - 2), width_w - width)
         p.drawText(QRectF(tx, y_axis + 6, width, view.line_h), _CENTRE, tick.label)
     _paint_off_screen(view, p, layout, muted)
 

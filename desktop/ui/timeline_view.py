@@ -99,6 +99,7 @@ class TimelineView(QWidget):
         self._widths: dict[int, float] = {}
         self._static: dict[str, QStaticText] = {}
         self._digits_h: float | None = None  # the small font's digits' ink height (counted boxes)
+        self._text_widths: dict[tuple[str, bool], float] = {}  # axis labels repeat from frame to frame
         self._geom = None
         self._epoch += 1
         self.invalidate()
@@ -189,6 +190,16 @@ class TimelineView(QWidget):
     def row_height(self) -> float:
         """The height of a lane's marker row."""
         return self._metrics()["row_h"]
+
+    def text_width(self, text: str, bold: bool = False) -> float:
+        """`text`'s advance in the main (or bold) font, measured once per look (the axis asks each frame)."""
+        key = (text, bold)
+        width = self._text_widths.get(key)
+        if width is None:
+            if len(self._text_widths) > 4096:
+                self._text_widths.clear()
+            width = self._text_widths[key] = (self.fm_bold if bold else self.fm).horizontalAdvance(text)
+        return width
 
     def static_text(self, text: str) -> QStaticText:
         """`text` laid out once in the small font (group counts repeat by the hundred)."""
