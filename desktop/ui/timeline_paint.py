@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from shiboken6 import wrapInstance
 
 from .i18n import format_number
 from .timeline_axis import axis_ticks
@@ -65,14 +66,29 @@ def crisp_pen(colour: QColor, line: float) -> QPen:
 
 
 def box_rects(x0: np.ndarray, x1: np.ndarray, y0: np.ndarray, y1: np.ndarray, line: float,
-              dpr: float) -> list[QRectF]:
+              dpr: float) -> np.ndarray:
     """Boxes covering exactly the device pixels [x0, x1) × [y0, y1) when drawn unsmoothed with a
     `crisp_pen(.., line)`: Qt strokes a whole-pixel line on the pixels right of and below its path,
-    so the path runs half a line (rounded down) inside the box and is a line shorter. One rect per
-    box, filled and outlined in one batched call, at a fraction of the cost of smoothed edges."""
+    so the path runs half a line (rounded down) inside the box and is a line shorter. One row
+    (x, y, width, height: a QRectF's layout) per box, for `draw_rects`."""
     inset = (round(line * dpr) // 2) / dpr
-    return list(map(QRectF, (x0 + inset).tolist(), (y0 + inset).tolist(),
-                    (x1 - x0 - line).tolist(), (y1 - y0 - line).tolist()))
+    return rect_rows(x0 + inset, y0 + inset, x1 - x0 - line, y1 - y0 - line)
+
+
+def rect_rows(x: np.ndarray, y: np.ndarray, w: np.ndarray, h: np.ndarray) -> np.ndarray:
+    """Rectangles as rows of (x, y, width, height) doubles, laid out as an array of QRectF."""
+    rows = np.empty((len(x), 4), dtype=np.float64)
+    rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3] = x, y, w, h
+    return rows
+
+
+def draw_rects(p: QPainter, rows: np.ndarray) -> None:
+    """Draw rectangles given as `rect_rows` in one call, straight from the array's memory: Qt's
+    drawRects(const QRectF *, int), which the list form also ends in, without making a Python
+    QRectF per box (at hundreds of groups a frame that was a third of painting a lane)."""
+    if len(rows):
+        rows = np.ascontiguousarray(rows)
+        p.drawRects(wrapInstance(rows.ctypes.data, QRectF), len(rows))
 
 
 def axis_y(view) -> float:
@@ -177,7 +193,7 @@ def _band_geometry(view: "TimelineView", layout) -> list:
     band_lanes = model.lane[layout.bands]
     order = np.argsort(band_lanes, kind="stable")
     at = np.searchsorted(band_lanes[order], np.arange(n + 1), "left").tolist()
-    empty = _Bands([], [], [], [], [], [], [])
+    empty = _Bands([], np.zeros((0, 4)), [], [], [], [], [])
     if not len(order):
         return [empty] * n
     bands = layout.bands[order]
@@ -257,7 +273,8 @@ def _aggregate_geometry(view: "TimelineView", layout) -> list:
     h_at = np.searchsorted(h_idx, lane_at).tolist()
     h_rects = box_rects(x0[h_idx], x1[h_idx], y0[h_idx], y1[h_idx], line, dpr)
     b_at = np.searchsorted(np.asarray(boxed, dtype=np.int64), lane_at).tolist()
-    outer, inner, placed = [], [], []
+    outer = inner = np.zeros((0, 4))
+    placed = []
     if boxed:
         # Two fills: every box in colour, then every inside in the background, so the count reads
         # on it and boxes that touch share one outline (no wall runs through a count).
@@ -265,9 +282,8 @@ def _aggregate_geometry(view: "TimelineView", layout) -> list:
         half = count_box_half(view, line)
         by0, by1 = snap(middle - half, dpr), snap(middle + half, dpr)
         bx0, bx1 = x0[boxed], x1[boxed]
-        outer = list(map(QRectF, bx0.tolist(), by0.tolist(), (bx1 - bx0).tolist(), (by1 - by0).tolist()))
-        inner = list(map(QRectF, (bx0 + line).tolist(), (by0 + line).tolist(), (bx1 - bx0 - 2 * line).tolist(),
-                         (by1 - by0 - 2 * line).tolist()))
+        outer = rect_rows(bx0, by0, bx1 - bx0, by1 - by0)
+        inner = rect_rows(bx0 + line, by0 + line, bx1 - bx0 - 2 * line, by1 - by0 - 2 * line)
         tops = (middle + _digits_height(view) / 2 - view.fm_small.ascent()).tolist()  # the digits' ink centred
         for k, text, top in zip(boxed, texts, tops):
             static = view.static_text(text)
@@ -376,15 +392,15 @@ def _paint_bands(view, p: QPainter, geo: "_Bands", lane: int) -> None:
     p.setRenderHint(_ANTIALIAS, False)
     p.setPen(crisp_pen(colour, crisp_line(view)))
     if lifted:
-        rest = [rect for k, rect in enumerate(geo.rects) if k not in lifted]
-        if rest:
+        rest = np.delete(geo.rects, lifted, axis=0)
+        if len(rest):
             p.setBrush(brush(colour, 95))
-            p.drawRects(rest)
+            draw_rects(p, rest)
         p.setBrush(brush(colour, 150))
-        p.drawRects([geo.rects[k] for k in lifted])
+        draw_rects(p, geo.rects[lifted])
     else:
         p.setBrush(brush(colour, 95))
-        p.drawRects(geo.rects)
+        draw_rects(p, geo.rects)
     p.setRenderHint(_ANTIALIAS, True)
     if geo.arrows:  # still going: an arrowhead at the end (antialiased: it is not axis-aligned)
         p.setBrush(brush(colour))
@@ -488,19 +504,19 @@ def _paint_aggregates(view, p: QPainter, fg: QColor, cut: slice, groups: "_Group
         colour = category_colour(view.theme, lane)
         # Axis-aligned boxes: whole device pixels, a crisp outline and plain fills, batched per style.
         p.setRenderHint(_ANTIALIAS, False)
-        if groups.outer:
+        if len(groups.outer):
             p.setPen(_NO_PEN)
             p.setBrush(colour)
-            p.drawRects(groups.outer)
+            draw_rects(p, groups.outer)
             p.setBrush(QColor(view.theme.background))
-            p.drawRects(groups.inner)
-        if groups.hatched:
+            draw_rects(p, groups.inner)
+        if len(groups.hatched):
             p.setPen(crisp_pen(colour, crisp_line(view)))
             p.setBrush(brush(colour, 60))
-            p.drawRects(groups.hatched)
+            draw_rects(p, groups.hatched)
             p.setPen(_NO_PEN)  # the hatching stays inside the outline
             p.setBrush(QBrush(colour, _HATCH))
-            p.drawRects(groups.hatched)
+            draw_rects(p, groups.hatched)
         p.setRenderHint(_ANTIALIAS, True)
         p.setFont(view.font_small)
         p.setPen(fg)
