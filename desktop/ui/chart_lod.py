@@ -190,6 +190,7 @@ class PeakCurve(pg.PlotDataItem):
         self._shown_bounds: tuple | None = None  # ((x low, x high), (y low, y high)) of what is drawn now
         self._stale = False  # the view's x range moved since the drawn curve was given its window
         self._stale_in = None  # the view whose next paint gives it its window
+        self._window_kept = None  # ((ds, view width), first, end, window, its bounds): reused while panning
         self.windows_made = 0  # how many windows were worked out (a test counts them)
         # The drawn curve asks for its own bounds on every frame (its boundingRect, after each pan's new
         # view transform): answer from what the window already knows instead of scanning the points twice.
@@ -229,6 +230,16 @@ class PeakCurve(pg.PlotDataItem):
         # One group beyond each edge, so the line runs on to the edges of the view.
         a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
         b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
+        kept = self._window_kept
+        if kept is not None and kept[0] == (ds, width) and kept[1] <= a and b <= kept[2]:
+            # A pan within the window worked out last: its groups are counted from the first value, so
+            # the part in view is the same as a window worked out for this view would be.
+            self._datasetDisplay, self._shown_bounds = kept[3], kept[4]
+            return self._datasetDisplay
+        # A little beyond each edge as well (a fifth of the view's values each side), so the next few
+        # frames of a pan draw the same points again instead of working out and building new ones.
+        spare = (b - a) // 5
+        a, b = max(0, a - spare), min(len(x), b + spare)
         xs, ys, connect = self._peaks.window(x, a, b, ds)
         self.windows_made += 1
         if connect is None:
@@ -239,8 +250,7 @@ class PeakCurve(pg.PlotDataItem):
             if math.isfinite(low) and math.isfinite(high):
                 self._shown_bounds = ((float(xs[0]), float(xs[-1])), (low, high))
         self._datasetDisplay = PlotDataset(xs, ys, True, self._dataset.yAllFinite, connect)
-        self.setProperty("xViewRangeWasChanged", False)
-        self.setProperty("yViewRangeWasChanged", False)
+        self._window_kept = ((ds, width), a, b, self._datasetDisplay, self._shown_bounds)
         return self._datasetDisplay
 
     def viewRangeChanged(self, vb=None, ranges=None, changed=None):  # noqa: N802 - pyqtgraph override
@@ -273,6 +283,8 @@ class PeakCurve(pg.PlotDataItem):
             return
         shown = self._getDisplayDataset()
         curve = self.curve
+        if shown.x is curve.xData and shown.y is curve.yData:
+            return  # the window the curve draws still covers the view: nothing of it changes
         curve.prepareGeometryChange()
         # What PlotCurveItem.setData does with new points when only the points change (no style).
         curve.xData, curve.yData = shown.x, shown.y
@@ -316,7 +328,8 @@ class _WindowCurve(pg.PlotCurveItem):
         pen = self.opts["pen"]
         shown = owner._datasetDisplay
         if (frac == 1.0 and orthoRange is None and owner._shown_bounds is not None and pen is not None
-                and pen.isCosmetic() and shown is not None and _same_array(self.xData, shown.x)):
+                and pen.isCosmetic() and shown is not None
+                and (self.xData is shown.x or _same_array(self.xData, shown.x))):
             return owner._shown_bounds[ax]
         return pg.PlotCurveItem.dataBounds(self, ax, frac, orthoRange)
 

@@ -79,10 +79,13 @@ def test_every_long_line_is_clipped_and_peak_downsampled_and_a_short_one_is_draw
         assert drawn_points(item) == len(item.xData)  # every point given to the curve: the same picture
 
 
-def test_a_pan_redoes_the_points_of_long_lines_only(view):
+def test_a_pan_redoes_the_points_of_long_lines_only(view, qtbot):
+    view.canvas.set_x_range(2100.0, 2110.0)  # a long line's points are worked out for (about) the view
+    qtbot.waitUntil(lambda: not view.canvas._idle.isActive(), timeout=3000)  # at rest: one move is not a drag
+    QApplication.processEvents()
     items = lines(view)
     before = {id(item): item.curve.xData for item in items}
-    view.canvas.rows[0].plot.vb.translateBy(x=0.5)
+    view.canvas.rows[0].plot.vb.translateBy(x=10.0)  # a whole view's width on: beyond what was worked out
     QApplication.processEvents()
     for item in items:
         redone = item.curve.xData is not before[id(item)]

@@ -54,8 +54,11 @@ def test_a_line_works_its_window_out_once_per_paint_however_often_the_range_move
     vb = canvas.rows[0].plot.vb
     # Fewer values than a moving view is drawn light for: no pen changes (which redo a window) here.
     assert sum(d.count for row in canvas.rows for d in row.drawn) <= LIGHT_LIMIT
+    canvas.set_x_range(2005.0, 2008.0)
+    widget.grab()
+    calls.clear()
     for _ in range(3):  # a drag can move the view several times between two paints
-        vb.translateBy(x=0.2)
+        vb.translateBy(x=1.0)  # three years on in all: beyond the points worked out for the last view
     assert calls == []  # nothing drawn yet, nothing worked out
     widget.grab()
     lines = long_lines(canvas)
@@ -69,6 +72,46 @@ def test_a_line_works_its_window_out_once_per_paint_however_often_the_range_move
     calls.clear()
     widget.grab()  # painted again, the range unchanged: nothing worked out again
     assert calls == []
+    drawn = {id(line): line.curve.xData for line in lines}
+    vb.translateBy(x=0.3)  # a tenth of the view on: within the spare points worked out either side
+    widget.grab()
+    assert calls == [] and all(line.curve.xData is drawn[id(line)] for line in lines)  # drawn again as they were
+    x0, x1 = canvas.x_range()
+    for line in lines:  # and they still run on past both edges of the view
+        xs = line.curve.xData
+        assert xs[0] < x0 and xs[-1] > x1
+
+
+def line_groups(canvas) -> float:
+    """Values per drawn point pair of the first line (the size of its groups)."""
+    line = long_lines(canvas)[0]
+    x0, x1 = canvas.x_range()
+    shown = line.curve.xData
+    in_view = np.count_nonzero((line.xData >= x0) & (line.xData <= x1))
+    return in_view / (np.count_nonzero((shown >= x0) & (shown <= x1)) / 2)
+
+
+def test_points_kept_for_a_pan_are_those_a_window_for_the_view_has(chart):
+    """Reusing the points worked out for a wider stretch draws, within the view, the points a window
+    worked out for just this view would: the groups are counted from the first value."""
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    canvas.set_x_range(2002.0, 2012.0)  # about four values per pixel column: groups, not single values
+    widget.grab()
+    vb.translateBy(x=1.0)
+    widget.grab()
+    x0, x1 = canvas.x_range()
+    assert line_groups(canvas) > 1
+    for line in long_lines(canvas):
+        kept_x, kept_y = line.curve.xData, line.curve.yData
+        line._window_kept = None  # forget it: work a window out for this view alone
+        line._datasetDisplay = None
+        fresh_x, fresh_y = line.getData()
+        assert fresh_x is not kept_x
+        inside = (kept_x >= x0) & (kept_x <= x1)
+        fresh_inside = (fresh_x >= x0) & (fresh_x <= x1)
+        assert np.array_equal(kept_x[inside], fresh_x[fresh_inside])
+        assert np.array_equal(kept_y[inside], fresh_y[fresh_inside], equal_nan=True)
 
 
 def test_the_curves_bounding_boxes_read_the_pixel_size_once_per_view(chart, monkeypatch):
