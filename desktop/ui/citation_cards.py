@@ -200,10 +200,13 @@ def _rule(theme: Theme, parent: QWidget) -> QFrame:
 class CitationCard(PartsMixin, WrappedBlock, QFrame):
     """One citation: badge, quote, locator, note, and the source it comes from."""
 
+    made = 0  # cards built so far, by every view (the pane budgets the ones it makes ahead)
+
     def __init__(self, dataset: Dataset, cite: dict, focus: str, theme: Theme, lang: str,
                  parent: QWidget | None = None, repeat_source: bool = False,
                  sources: SourceRecords | None = None, spares: Spares | None = None) -> None:
         super().__init__(parent)
+        CitationCard.made += 1
         self.setObjectName("citationCard")
         self.dataset, self.theme, self.lang = dataset, theme, lang
         self._sources = sources if sources is not None else SourceRecords(dataset)

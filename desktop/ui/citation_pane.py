@@ -42,7 +42,8 @@ from .theme import Theme, themes
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
 KEPT_VIEWS = 16  # built fact views kept for going back (each is a few dozen widgets)
-SPARE_CARDS = 3  # citation cards made ahead, while the reader reads, for the next new fact
+SPARE_CARDS = 4  # citation cards made ahead, while the reader reads, for the next new fact (a disputed one has 3-4)
+CARDS_PER_FOCUS = 2  # cards made per fact shown, built for it or ahead of need: no moment pays for many
 
 
 class ViewKey(NamedTuple):
@@ -159,6 +160,7 @@ class CitationPane(QWidget):
         self._spares = Spares(self)  # widgets of the current look that no view shows now
         self._spares_look: tuple | None = None
         self._stock_queued = False
+        self._cards_built = 0  # cards the views shown since the last stocking had to build
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -269,6 +271,7 @@ class CitationPane(QWidget):
         if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == key:
             return  # a hidden view is brought up to date when it is shown (showEvent, tab change)
         self._shown = key
+        made_before = CitationCard.made
         built = self._views.get(key)
         dropped: list[QWidget] = []
         if built is None:
@@ -286,29 +289,32 @@ class CitationPane(QWidget):
         self.setAccessibleDescription(built.description)
         self._swap_content(built.content)
         self._delete_views(dropped)  # after the swap: the view being left may be the oldest kept
+        self._cards_built += CitationCard.made - made_before
         if built.fact_view is not None and not self._stock_queued:
             self._stock_queued = True  # after this view is painted, while the reader reads it
             QTimer.singleShot(0, self._stock_spare_card)
 
     def _stock_spare_card(self) -> None:
-        """Make one citation card ahead of need, so that the next new fact fills cards instead of building them.
+        """Make citation cards ahead of need, so that the next new fact fills cards instead of building them.
 
         A new card costs its widgets, their fonts and palettes and Qt's first
-        polish of each (~3 ms with painting); made here, after the view on
-        screen has been painted, that happens while the reader reads. One card
-        per view shown, up to `SPARE_CARDS` waiting, so no single moment pays
-        for many.
+        polish of each (~1-2 ms, more with its first layout and paint inside a
+        focus change); made here, after the view on screen has been painted,
+        that happens while the reader reads. Up to `CARDS_PER_FOCUS` per view
+        shown, counting the cards that view had to build, and up to
+        `SPARE_CARDS` waiting: a fact that built many makes none ahead, one
+        that built none makes two, so no single moment pays for many.
         """
         self._stock_queued = False
+        budget, self._cards_built = CARDS_PER_FOCUS - self._cards_built, 0
         view, key = self.fact_view, self._shown
-        if (view is None or key is None or self._spares_look != key.look() or not view.records
-                or self._spares.count("citationCard") >= SPARE_CARDS):
+        if view is None or key is None or self._spares_look != key.look() or not view.records:
             return
-        cite = view.records[0]
-        card = CitationCard(self.dataset, cite, view.fact.target, view.theme, view.lang, self._spares.shelf,
-                            sources=self._source_records, spares=self._spares)
-        card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
-        self._spares.give("citationCard", card)
+        for _ in range(min(budget, SPARE_CARDS - self._spares.count("citationCard"))):
+            card = CitationCard(self.dataset, view.records[0], view.fact.target, view.theme, view.lang,
+                                self._spares.shelf, sources=self._source_records, spares=self._spares)
+            card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
+            self._spares.give("citationCard", card)
 
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""

@@ -170,3 +170,42 @@ def test_a_new_view_is_made_where_it_is_shown(window, monkeypatch):
     assert len(pane._views) > 3
     assert pane.fact_view.parentWidget() is pane._holder
     assert watcher.moves == 0
+
+
+def test_after_a_few_facts_no_card_is_built_during_a_focus(window, monkeypatch):
+    # Cards are made ahead, after each fact is painted, so a disputed fact with four citations
+    # fills cards instead of building them (~1-2 ms each, inside the focus change).
+    from desktop.ui import citation_cards, citation_pane
+
+    pane = window.citations
+    in_focus = []
+    original_init, original_refresh = citation_cards.CitationCard.__init__, citation_pane.CitationPane._refresh
+    refreshing = [False]
+
+    def counting(self, *args, **kwargs):
+        if refreshing[0]:
+            in_focus.append(self)
+        original_init(self, *args, **kwargs)
+
+    def refresh(self):
+        refreshing[0] = True
+        try:
+            original_refresh(self)
+        finally:
+            refreshing[0] = False
+
+    monkeypatch.setattr(citation_cards.CitationCard, "__init__", counting)
+    monkeypatch.setattr(citation_pane.CitationPane, "_refresh", refresh)
+    light = iter(["ambush-victims-opioid-casualties", "cartel-splintering", "cartels-plan-own-fentanyl",
+                  "cdc-prescribing-guideline", "dea-ndta-2019", "el-chapo-escape", "el-chapo-extradited",
+                  "el-chapo-recaptured", "el-chapo-sentenced", "el-mencho-reward-raised"])  # one citation each
+    for _ in range(4):  # the first facts of a session build their cards
+        window.state.set_focus(next(light), "timeline")
+        settle()
+    in_focus.clear()
+    for heavy in ["guzman-sons-indicted", "lebaron-ambush", "trump-amlo-approaches"]:  # four citations each
+        for target in [heavy, next(light), next(light)]:
+            window.state.set_focus(target, "timeline")
+            settle()
+        assert len(pane.fact_view.cards) == 1
+    assert in_focus == []

@@ -16,7 +16,7 @@ from desktop.state import SelectionState
 from desktop.ui import citation_cards
 from desktop.ui import citation_pane as pane_module
 from desktop.ui.citation_cards import CitationCard
-from desktop.ui.citation_pane import SPARE_CARDS, CitationPane
+from desktop.ui.citation_pane import CARDS_PER_FOCUS, SPARE_CARDS, CitationPane
 from test_citation_data import citation_dataset
 from test_citation_views_reused import picture, settle
 
@@ -61,14 +61,35 @@ def test_new_views_build_fewer_cards_once_spares_are_stocked(qtbot, dataset, mon
 
     monkeypatch.setattr(citation_cards.CitationCard, "__init__", counting)
     pane, state = make_pane(qtbot, dataset)
-    state.set_focus("e-plain", "timeline")
-    qtbot.waitUntil(lambda: spare_cards(pane) == 1)
-    state.set_focus("deaths", "timeline")
-    qtbot.waitUntil(lambda: spare_cards(pane) == 1)
+    state.set_focus("e-plain", "timeline")  # builds its one card, so one more is made ahead
+    qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert (len(built), spare_cards(pane)) == (2, 1)
+    state.set_focus("deaths", "timeline")  # takes it and builds none, so two are made ahead
+    qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert spare_cards(pane) == 2
     made_ahead = len(built)
-    state.set_focus("e-inject", "timeline")  # three citations: one from the shelf, two built now
-    assert len(built) - made_ahead == 2
+    state.set_focus("e-inject", "timeline")  # three citations: two from the shelf, one built now
+    assert len(built) - made_ahead == 1
     assert len(pane.fact_view.cards) == 3
+
+
+def test_no_fact_shown_makes_more_than_a_few_cards(qtbot, dataset, monkeypatch):
+    made: list[int] = []
+    original = CitationCard.__init__
+
+    def counting(self, *args, **kwargs):
+        made[-1] += 1
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(citation_cards.CitationCard, "__init__", counting)
+    pane, state = make_pane(qtbot, dataset)
+    pane._views.size = 2
+    for target in ["e-inject", "e-plain", "deaths@2019", "e-inject", "deaths", "e-plain", "e-inject"] * 2:
+        made.append(0)  # built for the fact, and made ahead after it is shown
+        state.set_focus(target, "timeline")
+        qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert max(made) <= max(CARDS_PER_FOCUS, 3)  # the first e-inject builds its three, and makes none ahead
+    assert made[0] == 3 and max(made[1:]) <= CARDS_PER_FOCUS
 
 
 def test_at_most_a_few_spares_wait(qtbot, dataset):
