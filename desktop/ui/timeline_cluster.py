@@ -138,9 +138,15 @@ def _cell_starts(pos: np.ndarray, a: np.ndarray, b: np.ndarray, scale: float, ga
         for lo, hi in zip(a.tolist(), b.tolist()):
             cells = cell_of(pos[lo:hi], scale, gap)
             j.append(lo + 1 + np.flatnonzero(cells[1:] != cells[:-1]))
-        return np.unique(np.concatenate([a, *j])).astype(np.int64)
+        return _sorted_unique(np.concatenate([a, *j]))
     # Ranges are disjoint and in order: sorted, each range's starts follow its first index.
-    return np.unique(np.concatenate([a, j[j < hi_]])).astype(np.int64)
+    return _sorted_unique(np.concatenate([a, j[j < hi_]]))
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """`np.unique` for a few hundred indices, by a sort (numpy's hashed unique costs more here)."""
+    values = np.sort(values).astype(np.int64)
+    return values[np.concatenate([[True], values[1:] != values[:-1]])] if len(values) else values
 
 
 def cluster_ranges(flat: np.ndarray, pos: np.ndarray, range_lanes: np.ndarray, lo: np.ndarray, hi: np.ndarray,
