@@ -97,6 +97,14 @@ class MarkerItem(pg.PlotDataItem):
             self.setVisible(shown)
 
 
+def _give_pen(item, pen: QPen, moving: bool) -> None:
+    """Give a line its pen; a long line is also told whether the view keeps moving (its level of detail)."""
+    if isinstance(item, PeakCurve):
+        item.set_moving(moving, pen)
+    else:
+        item.setPen(pen)
+
+
 def _log10(y: np.ndarray) -> np.ndarray:
     out = np.full(y.shape, np.nan)
     positive = y > 0
@@ -455,7 +463,7 @@ class ChartCanvas(QObject):
         drawn.items = [item for item, _ in lines] + markers
         if self._restore_pens:
             for item, pen in lines:
-                item.setPen(pen)
+                _give_pen(item, pen, moving=False)
         for item in drawn.items:
             # Into the view's scene through its new parent, never first as a top-level scene item:
             # there pyqtgraph would clip and downsample the line for the whole window, from every value.
@@ -501,7 +509,7 @@ class ChartCanvas(QObject):
                     thin = QPen(pen)
                     thin.setWidthF(1.0)
                     thin.setCosmetic(True)
-                    item.setPen(thin)
+                    _give_pen(item, thin, moving=True)
             for name in ("left", "right"):
                 row.plot.getAxis(name).setStyle(maxTickLevel=0)  # minor grid lines are the costly ones
 
@@ -512,7 +520,7 @@ class ChartCanvas(QObject):
         for row in self.rows:
             for d in row.drawn:
                 for item, pen in d.lines:
-                    item.setPen(pen)
+                    _give_pen(item, pen, moving=False)
             for name in ("left", "right"):
                 row.plot.getAxis(name).setStyle(maxTickLevel=1)
 

@@ -191,6 +191,7 @@ class PeakCurve(pg.PlotDataItem):
         self._stale = False  # the view's x range moved since the drawn curve was given its window
         self._stale_in = None  # the view whose next paint gives it its window
         self._window_kept = None  # ((ds, view width), first, end, window, its bounds): reused while panning
+        self.moving = False  # the view keeps moving (the chart is drawn light): see set_moving
         self.windows_made = 0  # how many windows were worked out (a test counts them)
         # The drawn curve asks for its own bounds on every frame (its boundingRect, after each pan's new
         # view transform): answer from what the window already knows instead of scanning the points twice.
@@ -225,6 +226,11 @@ class PeakCurve(pg.PlotDataItem):
                 ds = int(ds_float)
         if math.isclose(ds, self._adsLastValue, rel_tol=0.01):  # as pyqtgraph: no flip-flopping at a boundary
             ds = self._adsLastValue
+        if self.moving and ds > 1:
+            # While the view keeps moving: groups of a power of two values (one level of the pyramid, at
+            # most ds, so still one or two groups per pixel column), the same for every frame of a zoom
+            # until ds halves or doubles, so the points worked out are drawn again instead of remade.
+            ds = 1 << (ds.bit_length() - 1)
         self._adsLastValue = ds
         self._display_width = width
         # One group beyond each edge, so the line runs on to the edges of the view.
@@ -252,6 +258,16 @@ class PeakCurve(pg.PlotDataItem):
         self._datasetDisplay = PlotDataset(xs, ys, True, self._dataset.yAllFinite, connect)
         self._window_kept = ((ds, width), a, b, self._datasetDisplay, self._shown_bounds)
         return self._datasetDisplay
+
+    def set_moving(self, moving: bool, pen) -> None:
+        """Draw with `pen`, in groups for a view that keeps moving (True) or at rest (False).
+
+        A moving view is drawn light anyway; at rest the groups are pyqtgraph's again, exactly.
+        """
+        if moving != self.moving:
+            self.moving = moving
+            self._datasetDisplay = self._window_kept = None
+        self.setPen(pen)
 
     def viewRangeChanged(self, vb=None, ranges=None, changed=None):  # noqa: N802 - pyqtgraph override
         """A new x range: the window is worked out when the view is next painted, not now.
@@ -283,7 +299,7 @@ class PeakCurve(pg.PlotDataItem):
             return
         shown = self._getDisplayDataset()
         curve = self.curve
-        if shown.x is curve.xData and shown.y is curve.yData:
+        if _same_array(curve.xData, shown.x) and _same_array(curve.yData, shown.y):
             return  # the window the curve draws still covers the view: nothing of it changes
         curve.prepareGeometryChange()
         # What PlotCurveItem.setData does with new points when only the points change (no style).

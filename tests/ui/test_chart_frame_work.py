@@ -147,3 +147,33 @@ def test_a_pan_fits_the_values_to_what_is_in_view_by_the_next_paint(chart):
                                   for d in canvas.rows[0].drawn if d.vb is vb])
         assert low <= in_view.min() and high >= in_view.max()
         assert high - low <= 1.2 * (in_view.max() - in_view.min())  # fitted, not left at the old range
+
+
+def test_a_moving_view_draws_whole_pyramid_levels_kept_across_a_zoom_and_exact_groups_at_rest(chart, monkeypatch):
+    widget, canvas = chart
+    canvas.set_x_range(2002.0, 2012.0)
+    widget.grab()
+    lines = long_lines(canvas)
+    at_rest = {id(line): tuple(np.copy(a) for a in line.getData()) for line in lines}
+    assert line_groups(canvas) > 2  # groups of a few values: not a power of two here
+    for line in lines:
+        line.set_moving(True, pg.mkPen("k", width=1))
+    widget.grab()
+    calls = []
+    real = Peaks.window
+    monkeypatch.setattr(Peaks, "window", lambda self, *a: (calls.append(self), real(self, *a))[1])
+    vb = canvas.rows[0].plot.vb
+    drawn = {id(line): line.curve.xData for line in lines}
+    vb.scaleBy(x=0.97)  # a zoom step too small to halve the groups
+    widget.grab()
+    assert calls == [] and all(line.curve.xData is drawn[id(line)] for line in lines)
+    for line in lines:
+        line.set_moving(False, pg.mkPen("k", width=2))
+    vb.scaleBy(x=1 / 0.97)
+    widget.grab()
+    lo, hi = canvas.x_range()
+    for line in lines:  # at rest: within the view, exactly the groups drawn before the view moved
+        xs, ys = line.getData()
+        x0, y0 = at_rest[id(line)]
+        now, before = (xs >= lo) & (xs <= hi), (x0 >= lo) & (x0 <= hi)
+        assert np.array_equal(xs[now], x0[before]) and np.array_equal(ys[now], y0[before], equal_nan=True)
