@@ -91,6 +91,29 @@ def draw_rects(p: QPainter, rows: np.ndarray) -> None:
         p.drawRects(wrapInstance(rows.ctypes.data, QRectF), len(rows))
 
 
+class _LaneStyle:
+    """One lane's pens and brushes for bands and group boxes, made once per look (each lane's
+    paint used to make them again every frame)."""
+
+    __slots__ = ("colour", "outline", "band", "band_lifted", "arrow_brush", "arrow_pen", "group", "hatch")
+
+    def __init__(self, view, lane: int) -> None:
+        colour = self.colour = category_colour(view.theme, lane)
+        self.outline = crisp_pen(colour, crisp_line(view))
+        self.band, self.band_lifted = brush(colour, 95), brush(colour, 150)
+        self.arrow_brush, self.arrow_pen = brush(colour), pen(colour, 1.5)
+        self.group, self.hatch = brush(colour, 60), QBrush(colour, _HATCH)
+
+
+def lane_style(view, lane: int) -> _LaneStyle:
+    """`view`'s kept style for `lane` (kept per look and device pixel ratio)."""
+    key = (lane, view.devicePixelRatioF())
+    style = view._lane_styles.get(key)
+    if style is None:
+        style = view._lane_styles[key] = _LaneStyle(view, lane)
+    return style
+
+
 def axis_y(view) -> float:
     """The time axis' line, just under the last lane."""
     return view.lane_top(len(view.model.lanes)) + 2
@@ -388,23 +411,23 @@ def _paint_bands(view, p: QPainter, geo: "_Bands", lane: int) -> None:
     hovered = view.hover[1] if view.hover and view.hover[0] == "item" else -1
     focus = view.focus_index
     lifted = [k for k, index in enumerate(geo.ids) if index == focus or index == hovered]  # drawn stronger
-    colour = category_colour(theme, lane)
+    style = lane_style(view, lane)
     p.setRenderHint(_ANTIALIAS, False)
-    p.setPen(crisp_pen(colour, crisp_line(view)))
+    p.setPen(style.outline)
     if lifted:
         rest = np.delete(geo.rects, lifted, axis=0)
         if len(rest):
-            p.setBrush(brush(colour, 95))
+            p.setBrush(style.band)
             draw_rects(p, rest)
-        p.setBrush(brush(colour, 150))
+        p.setBrush(style.band_lifted)
         draw_rects(p, geo.rects[lifted])
     else:
-        p.setBrush(brush(colour, 95))
+        p.setBrush(style.band)
         draw_rects(p, geo.rects)
     p.setRenderHint(_ANTIALIAS, True)
     if geo.arrows:  # still going: an arrowhead at the end (antialiased: it is not axis-aligned)
-        p.setBrush(brush(colour))
-        p.setPen(pen(colour, 1.5))
+        p.setBrush(style.arrow_brush)
+        p.setPen(style.arrow_pen)
         for arrow in geo.arrows:
             p.drawPolygon(arrow)
     for centre in geo.badges:
@@ -501,21 +524,21 @@ def _paint_aggregates(view, p: QPainter, fg: QColor, cut: slice, groups: "_Group
     """Grouped facts (the groups `cut` of the layout's, one lane's, ready as `groups`): counted boxes
     and hatched boxes, one batched draw per kind, so thousands of groups stay cheap."""
     if groups is not None:
-        colour = category_colour(view.theme, lane)
+        style = lane_style(view, lane)
         # Axis-aligned boxes: whole device pixels, a crisp outline and plain fills, batched per style.
         p.setRenderHint(_ANTIALIAS, False)
         if len(groups.outer):
             p.setPen(_NO_PEN)
-            p.setBrush(colour)
+            p.setBrush(style.colour)
             draw_rects(p, groups.outer)
             p.setBrush(QColor(view.theme.background))
             draw_rects(p, groups.inner)
         if len(groups.hatched):
-            p.setPen(crisp_pen(colour, crisp_line(view)))
-            p.setBrush(brush(colour, 60))
+            p.setPen(style.outline)
+            p.setBrush(style.group)
             draw_rects(p, groups.hatched)
             p.setPen(_NO_PEN)  # the hatching stays inside the outline
-            p.setBrush(QBrush(colour, _HATCH))
+            p.setBrush(style.hatch)
             draw_rects(p, groups.hatched)
         p.setRenderHint(_ANTIALIAS, True)
         p.setFont(view.font_small)

@@ -100,6 +100,7 @@ class TimelineView(QWidget):
         self._static: dict[str, QStaticText] = {}
         self._digits_h: float | None = None  # the small font's digits' ink height (counted boxes)
         self._text_widths: dict[tuple[str, bool], float] = {}  # axis labels repeat from frame to frame
+        self._lane_styles: dict = {}  # each lane's pens and brushes (timeline_paint.lane_style)
         self._geom = None
         self._epoch += 1
         self.invalidate()
