@@ -177,3 +177,47 @@ def test_a_moving_view_draws_whole_pyramid_levels_kept_across_a_zoom_and_exact_g
         x0, y0 = at_rest[id(line)]
         now, before = (xs >= lo) & (xs <= hi), (x0 >= lo) & (x0 <= hi)
         assert np.array_equal(xs[now], x0[before]) and np.array_equal(ys[now], y0[before], equal_nan=True)
+
+
+def _canvas(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, ChartCanvas(widget.ci, LIGHT, widget)
+
+
+@pytest.mark.parametrize("added", [["b"], ["c"], ["b", "c"]])
+def test_a_series_ticked_after_the_others_is_drawn_into_the_plots_there_are_with_the_same_picture(qtbot, added):
+    made = {sid: daily(sid, "others" if sid == "c" else "things", seed=i) for i, sid in enumerate("abc")}
+    first = [made["a"]]
+    wanted = first + [made[sid] for sid in added]
+    widget, canvas = _canvas(qtbot)
+    canvas.set_series(first, x_range=(2003.0, 2009.0))
+    canvas.set_marker((2005.0, 2005.0), "An event")
+    canvas.set_ring(("a", 1500))
+    plots = [row.plot for row in canvas.rows]
+    line = canvas.drawn_of("a")[1].lines[0][0]
+    canvas.set_series(wanted)
+    assert canvas.added_in_place == 1
+    assert [row.plot for row in canvas.rows] == plots and canvas.drawn_of("a")[1].lines[0][0] is line  # kept
+    other_widget, other = _canvas(qtbot)
+    other.set_series(wanted, x_range=(2003.0, 2009.0))  # drawn from nothing
+    other.set_marker((2005.0, 2005.0), "An event")
+    other.set_ring(("a", 1500))
+    assert other.added_in_place == 0
+    assert canvas.x_range() == other.x_range()
+    assert [row.units for row in canvas.rows] == [row.units for row in other.rows]
+    assert widget.grab().toImage() == other_widget.grab().toImage()
+
+
+def test_unticking_or_a_new_row_still_draws_the_plots_anew(qtbot):
+    made = [daily(sid, unit, seed=i) for i, (sid, unit) in enumerate([("a", "u1"), ("b", "u2"), ("c", "u3")])]
+    _, canvas = _canvas(qtbot)
+    canvas.set_series(made[:2])
+    plots = [row.plot for row in canvas.rows]
+    canvas.set_series(made)  # a third unit: a second plot row
+    assert canvas.added_in_place == 0 and len(canvas.rows) == 2 and canvas.rows[0].plot is not plots[0]
+    canvas.set_series(made[:1])  # unticked
+    assert canvas.added_in_place == 0 and len(canvas.rows) == 1
