@@ -153,3 +153,26 @@ def test_cell_starts_of_many_lanes_at_once_equal_each_lanes_cells(seed):
         cells = cell_of(pos[lo:hi], scale, gap)
         expected += (lo + np.flatnonzero(np.concatenate([[True], cells[1:] != cells[:-1]]))).tolist()
     assert _cell_starts(pos, a, b, scale, gap).tolist() == expected
+
+
+def test_boxes_are_drawn_from_arrays_not_one_python_rect_each(qtbot, make_pane, default_dataset, monkeypatch):
+    """A view change draws its group boxes and bands without a Python rectangle per box: each batch
+    is handed to Qt as the array's memory and a count, and the picture is the one painted from nothing."""
+    from PySide6.QtGui import QPainter
+
+    pane, state = make_pane(default_dataset)
+    view = pane.view
+    view.grab()
+    calls: list = []
+    real = QPainter.drawRects
+    monkeypatch.setattr(QPainter, "drawRects", lambda self, *a: (calls.append(a), real(self, *a))[1])
+    view.pan(0.011)
+    view.grab()
+    layout = view.current_layout()
+    assert len(layout.aggregates) + len(layout.bands) >= 10, "the full view must draw many boxes for this test"
+    assert calls, "the boxes are drawn in batches"
+    assert all(len(a) == 2 and isinstance(a[1], int) for a in calls), "a batch was a list of Python rectangles"
+    drawn = sum(a[1] for a in calls)
+    assert drawn >= len(layout.bands) + len(layout.aggregates)
+    monkeypatch.undo()
+    assert view.grab().toImage() == fresh_picture(qtbot, default_dataset, pane, state)
