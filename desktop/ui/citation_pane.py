@@ -376,13 +376,13 @@ class CitationPane(QWidget):
         focus = self.state.focus
         if not focus or self.dataset.kind_of(focus) is None:
             return ""
-        cites = self.dataset.ordered_citation_rows(focus)
+        cites = self._citation_rows.records(focus)  # the rows the view shows, in its order
         # The same list as citations.sources_for_targets([focus]), from rows already at hand.
-        source_ids = list(dict.fromkeys(cites["source_id"]))
+        source_ids = list(dict.fromkeys(cite["source_id"] for cite in cites))
         locators: dict[str, str] = {}
-        for source_id, locator in zip(cites["source_id"], cites["locator"]):
-            if locator and source_id not in locators:
-                locators[source_id] = locator
+        for cite in cites:
+            if cite["locator"] and cite["source_id"] not in locators:
+                locators[cite["source_id"]] = cite["locator"]
         text = format_citation(self.dataset, source_ids, self.style, i18n.language(), locators)
         QGuiApplication.clipboard().setText(text)
         self._say(self.tr("Copied the {style} citation of {count} source(s) to the clipboard.").format(

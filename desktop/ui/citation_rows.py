@@ -13,7 +13,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..dataset.contract import STANCE_ORDER
 from ..dataset.dataset import Dataset
+
+_UNKNOWN_STANCE = len(STANCE_ORDER)  # after every known one, where the dataset's own order puts it
 
 
 def _object_columns(frame: pd.DataFrame) -> dict[str, np.ndarray]:
@@ -26,22 +29,27 @@ class CitationRows:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._columns: dict[str, np.ndarray] | None = None  # taken at the first question
-        self.reads = 0  # facts whose rows were read (tests count them)
 
-    def positions(self, target: str) -> np.ndarray:
-        """Where `target`'s citations are in `dataset.citations`: supporting ones first, then context, then disputes."""
-        dataset = self.dataset
-        found = dataset._citation_rows_at(target)  # noqa: SLF001 - the positions the dataset keeps per target
-        if len(found) < 2:
-            return found
-        return found[np.argsort(dataset._stance_rank[found], kind="stable")]  # noqa: SLF001
-
-    def records(self, target: str) -> list[dict]:
-        """`target`'s citations, each a dict of column → cell (as `citation_records(ordered_citation_rows(target))`)."""
-        self.reads += 1
+    def _taken(self) -> dict[str, np.ndarray]:
         columns = self._columns
         if columns is None:
             columns = self._columns = _object_columns(self.dataset.citations)
+        return columns
+
+    def positions(self, target: str) -> np.ndarray:
+        """Where `target`'s citations are in `dataset.citations`: supporting ones first, then context, then disputes."""
+        found = self.dataset._citation_rows_at(target)  # noqa: SLF001 - the positions the dataset keeps per target
+        if len(found) < 2:
+            return found
+        # A stable sort of a fact's few rows by stance, as ordered_citation_rows does with a rank of every
+        # citation (a pandas map over all of them, ~30 ms at 120,000 citations, on the first question).
+        stances = self._taken()["stance"]
+        ranks = [STANCE_ORDER.get(stances[at], _UNKNOWN_STANCE) for at in found.tolist()]
+        return found[np.argsort(ranks, kind="stable")]
+
+    def records(self, target: str) -> list[dict]:
+        """`target`'s citations, each a dict of column → cell (as `citation_records(ordered_citation_rows(target))`)."""
+        columns = self._taken()
         at = self.positions(target)
         if not len(at):
             return []

@@ -209,3 +209,21 @@ def test_after_a_few_facts_no_card_is_built_during_a_focus(window, monkeypatch):
             settle()
         assert len(pane.fact_view.cards) == 1
     assert in_focus == []
+
+
+def test_a_fact_s_citations_are_ordered_without_ranking_every_citation(qtbot, tmp_path):
+    # Ranking every citation's stance (a pandas map) took ~30 ms at 120,000 citations, on the first
+    # fact with two or more; sorting that fact's own few rows gives the same order.
+    from desktop.ui.citation_pane import CitationPane
+    from test_citation_data import citation_dataset
+
+    dataset = citation_dataset(tmp_path / "ds")
+    state = SelectionState()
+    pane = CitationPane(dataset, state)
+    qtbot.addWidget(pane)
+    pane.resize(480, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    state.set_focus("e-inject", "timeline")  # supports, context and disputes
+    assert [card.stance for card in pane.fact_view.cards] == ["supports", "context", "disputes"]
+    assert "_stance_rank" not in vars(dataset)
