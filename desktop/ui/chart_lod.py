@@ -180,7 +180,7 @@ class PeakCurve(pg.PlotDataItem):
     """
 
     def __init__(self, x: np.ndarray, y: np.ndarray, extent: Extent, peaks: Peaks | None = None, **kwargs) -> None:
-        super().__init__(x, y, **kwargs)
+        super().__init__()  # given its points below, once its drawn curve is the one that draws them
         connect = kwargs.get("connect")
         self._x = np.asarray(x, dtype=float)
         self._extent = extent
@@ -200,7 +200,7 @@ class PeakCurve(pg.PlotDataItem):
         drawn.setParentItem(self)
         drawn.sigClicked.connect(self.sigClicked)
         self.curve = drawn
-        self.updateItems()
+        self.setData(x, y, **kwargs)
 
     def _peaks_apply(self) -> bool:
         opts = self.opts
