@@ -99,7 +99,9 @@ class MeasuredLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._look: tuple | None = None  # how the text is set: font, margins, wrapping, interaction
+        self._look: tuple | None = None  # how the text is set: font, margins, wrapping, alignment
+        self._interaction: tuple | None = None  # how it is read: selectable, a tab stop
+        self._interaction_set = False  # selectable or tab stop set since the label was last made plain
         self._key: tuple | None = None
         self._heights: dict[int, int] = {}  # the widths this label was asked about since its text or look changed
 
@@ -114,9 +116,14 @@ class MeasuredLabel(QLabel):
                 look = self._look = (
                     type(self).__name__, self.font().key(), self.wordWrap(), int(self.alignment().value),
                     margins.left(), margins.top(), margins.right(), margins.bottom(), self.margin(), self.indent(),
-                    self.textInteractionFlags().value, self.focusPolicy() != Qt.FocusPolicy.NoFocus,
                     policy.horizontalPolicy().value, policy.verticalPolicy().value)
-            key = self._key = (look, self._text)
+            # Apart from the look: a label shown is made a tab stop, and plain again when refilled, on
+            # every focus change, and working the font's key out again each time cost more than the rest.
+            interaction = self._interaction
+            if interaction is None:
+                interaction = self._interaction = (
+                    self.textInteractionFlags().value, self.focusPolicy() != Qt.FocusPolicy.NoFocus)
+            key = self._key = (look, interaction, self._text)
         return key
 
     def forget_measure(self, look: bool = True) -> None:
@@ -125,6 +132,13 @@ class MeasuredLabel(QLabel):
         self._heights = {}
         if look:
             self._look = None
+            self._interaction = None
+
+    def _forget_interaction(self) -> None:
+        self._interaction_set = True
+        self._key = None
+        self._heights = {}
+        self._interaction = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return MEASURES.hints(self.measure_key(), self)[1]
@@ -148,11 +162,11 @@ class MeasuredLabel(QLabel):
         super().setContentsMargins(*margins)
 
     def setTextInteractionFlags(self, flags) -> None:  # noqa: N802 - Qt override
-        self.forget_measure()  # a selectable label measures through a text document, to the pixel
+        self._forget_interaction()  # a selectable label measures through a text document, to the pixel
         super().setTextInteractionFlags(flags)
 
     def setFocusPolicy(self, policy) -> None:  # noqa: N802 - Qt override
-        self.forget_measure()
+        self._forget_interaction()
         super().setFocusPolicy(policy)
 
     def setWordWrap(self, on: bool) -> None:  # noqa: N802 - Qt override
@@ -213,10 +227,13 @@ class SelectableLabel(MeasuredLabel):
 
     def reset(self) -> None:
         """Forget what a reader did with the label (selection, keyboard focus), as when it was new."""
+        if not self._interaction_set:  # nothing made it selectable or a tab stop (every change comes here)
+            return
         if self.focusPolicy() != Qt.FocusPolicy.NoFocus:
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         if self.textInteractionFlags() != self._plain_flags:
             self.setTextInteractionFlags(self._plain_flags)
+        self._interaction_set = False
 
     def enterEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.make_selectable()

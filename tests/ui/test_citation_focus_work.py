@@ -227,3 +227,48 @@ def test_a_fact_s_citations_are_ordered_without_ranking_every_citation(qtbot, tm
     state.set_focus("e-inject", "timeline")  # supports, context and disputes
     assert [card.stance for card in pane.fact_view.cards] == ["supports", "context", "disputes"]
     assert "_stance_rank" not in vars(dataset)
+
+
+def test_a_label_made_a_tab_stop_and_plain_again_keeps_its_worked_out_look(qapp):
+    # Every focus change makes the shown title, summary and quotes tab stops and the refilled ones
+    # plain again; the font's key and the rest of the look are worked out once, the key still tells.
+    from desktop.ui.citation_labels import plain_label
+
+    label = plain_label("Fentanyl is 50 to 100 times as strong as heroin", focusable=True)
+    plain_key = label.measure_key()
+    look = label._look
+    label.allow_keyboard_focus()
+    focusable_key = label.measure_key()
+    assert focusable_key != plain_key  # a tab stop is measured through a text document
+    label.reset()
+    assert label.measure_key() == plain_key
+    assert label._look is look  # not worked out again
+    label.setFont(label.font().__class__("Serif", 30))
+    assert label.measure_key() != plain_key and label._look is not look
+
+
+def test_refilled_labels_that_no_reader_touched_are_not_asked_their_state(window, monkeypatch):
+    from desktop.ui.citation_labels import SelectableLabel
+
+    asked = Counter()
+    original = SelectableLabel.focusPolicy
+
+    def counting(self):
+        asked["calls"] += 1
+        return original(self)
+
+    monkeypatch.setattr(SelectableLabel, "focusPolicy", counting, raising=False)
+    pane = window.citations
+    pane._views.size = 2  # each new fact refills a view
+    for target in TOUR:  # views and spares made
+        window.state.set_focus(target, "timeline")
+        settle()
+    asked.clear()
+    shown = 0
+    for target in TOUR:
+        window.state.set_focus(target, "timeline")
+        settle()
+        shown += len([w for w in pane.fact_view.findChildren(SelectableLabel) if w.isVisible()])
+    # Asked when a label is made a tab stop, when it is made plain again, or when it is measured in a
+    # new look (moved to another block): not every label at every refill.
+    assert asked["calls"] < shown  # it was more than two and a half times as many
