@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 
@@ -97,6 +98,50 @@ class MarkerItem(pg.PlotDataItem):
             self.setVisible(shown)
 
 
+class SampleLook:
+    """What a legend entry's swatch reads of a line: its pen, its marker, and whether it is shown.
+
+    pyqtgraph's legend copies a line's look from a whole PlotDataItem (a curve and a scatter made, styled
+    and given points: ~1 ms per series, for an item never put in a plot). This holds only what the
+    swatch reads: `opts` (the line's pen, marker shape, antialiasing), the marker's size, pen and brush,
+    and a shown flag that a click on the swatch toggles, as it would toggle the item it was given.
+    """
+
+    def __init__(self, pen, symbol: str | None = None, size: float = 10.0, symbol_pen=None, symbol_brush=None) -> None:
+        self.opts = {"pen": pen, "symbol": symbol, "antialias": False}
+        self.marker = {"size": size, "pen": symbol_pen, "brush": symbol_brush}
+        self._shown = True
+
+    def isVisible(self) -> bool:  # noqa: N802 - the name pyqtgraph's legend swatch calls
+        return self._shown
+
+    def setVisible(self, shown: bool) -> None:  # noqa: N802 - the name pyqtgraph's legend swatch calls
+        self._shown = shown
+
+
+class LegendSample(pg.ItemSample):
+    """A legend entry's swatch drawn from a SampleLook, stroke for stroke as pyqtgraph draws a line's."""
+
+    made = 0  # swatches made (a test counts them)
+
+    def __init__(self, look: SampleLook) -> None:
+        super().__init__(look)
+        LegendSample.made += 1
+
+    def paint(self, p, *args) -> None:
+        look = self.item
+        if not look.isVisible():
+            super().paint(p, *args)  # pyqtgraph's closed eye
+            return
+        p.setPen(pg.mkPen(look.opts["pen"]))
+        p.drawLine(0, 11, 20, 11)
+        symbol = look.opts["symbol"]
+        if symbol is not None:
+            marker = look.marker
+            p.translate(10, 10)
+            drawSymbol(p, symbol, marker["size"], pg.mkPen(marker["pen"]), pg.mkBrush(marker["brush"]))
+
+
 def _give_pen(item, pen: QPen, moving: bool) -> None:
     """Give a line its pen; a long line is also told whether the view keeps moving (its level of detail)."""
     if isinstance(item, PeakCurve):
@@ -144,7 +189,7 @@ class ChartCanvas(QObject):
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
         self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
         # (series id, count, log) -> (series, what its drawing needs: the lines' Peaks and Extent, and the
-        # built lines, markers and legend sample for the theme they were made in)
+        # built lines and markers for the theme they were made in)
         self._lod_cache: dict = {}
         self._lod_used: dict = {}
         self._light = False
@@ -648,31 +693,24 @@ class ChartCanvas(QObject):
             for d in row.drawn:
                 self.legend.addItem(self._legend_sample(d.series), self._legend_text(d, two, self._legend_fit[1]))
         if any((~d.series.exact[: d.count]).any() for row in self.rows for d in row.drawn):
-            sample = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine),
-                                     symbol="o", symbolSize=t.marker_size * 0.8, symbolBrush=pg.mkBrush(t.background),
-                                     symbolPen=pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)))
+            sample = LegendSample(SampleLook(
+                pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine), "o", t.marker_size * 0.8,
+                pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)), pg.mkBrush(t.background)))
             text = QCoreApplication.translate("chart", "Hollow, dashed: approximate, provisional or estimated")
             metrics = QFontMetrics(self._font(0.95))
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(self._legend_fit[1]))
             self.legend.addItem(sample, html.escape(text))
         if not self.series:
-            self.legend.addItem(pg.PlotDataItem(), html.escape(
+            # pyqtgraph's look for a line given no pen: grey, no marker
+            self.legend.addItem(LegendSample(SampleLook(pg.mkPen((200, 200, 200)))), html.escape(
                 QCoreApplication.translate("chart", "No series chosen: tick one in the list")))
 
-    def _legend_sample(self, s: ChartSeries) -> pg.PlotDataItem:
-        """The item a legend entry copies its line and marker from: made once per series and theme, kept
-        while the series is drawn (the legend reads its look; it is never put in a plot)."""
-        lod = next((kept[1] for key, kept in self._lod_cache.items() if key[0] == s.series_id and kept[0] is s), None)
-        sample = None if lod is None else lod.get("sample")
-        if sample is not None and sample[0] == self.theme:
-            return sample[1]
+    def _legend_sample(self, s: ChartSeries) -> LegendSample:
+        """A legend entry's swatch: the series' line with its marker on it, as pyqtgraph draws a line's."""
         t = self.theme
         colour = self.colour_of(s)
-        made = pg.PlotDataItem([0, 1], [0, 1], pen=pg.mkPen(colour, width=t.line_width), symbol=s.symbol,
-                               symbolSize=t.marker_size * 0.8, symbolBrush=colour, symbolPen=pg.mkPen(colour))
-        if lod is not None:
-            lod["sample"] = (self.theme, made)
-        return made
+        return LegendSample(SampleLook(pg.mkPen(colour, width=t.line_width), s.symbol, t.marker_size * 0.8,
+                                       pg.mkPen(colour), pg.mkBrush(colour)))
 
     # ---- overlays: focused event, event markers, focused value --------------
     def _draw_ticks(self) -> None:

@@ -59,6 +59,33 @@ def test_the_legend_is_filled_once_when_the_pane_opens_at_the_size_it_is_shown_a
     assert pane.canvas.legend.scene() is pane.view.scene() and pane.canvas.legend.isVisible()
 
 
+def test_the_legend_copies_each_lines_look_without_making_a_plot_item_for_it(qtbot, monkeypatch):
+    """A legend swatch reads a line's pen and marker; a whole PlotDataItem per entry (~1 ms each) was made
+    only for that, and never put in a plot."""
+    import pyqtgraph as pg
+
+    from desktop.ui.chart_canvas import LegendSample
+
+    made = []
+    real = pg.PlotDataItem.__init__
+    monkeypatch.setattr(pg.PlotDataItem, "__init__", lambda self, *a, **k: (made.append(self), real(self, *a, **k))[1])
+    pane = open_pane(qtbot)
+    made.clear()
+    swatches = LegendSample.made
+    pane.resize(420, 900)  # another layout: the legend is filled again
+    qtbot.waitUntil(lambda: pane.canvas._legend_fit == pane.canvas._legend_columns())
+    assert made == []
+    entries = pane.canvas.legend.items
+    assert len(entries) == len(pane.canvas.series) + 1 and LegendSample.made - swatches == len(entries)
+    # Each swatch has the look of its line (the series' colour and marker), and a click still toggles it.
+    sample, _ = entries[0]
+    drawn = pane.canvas.drawn_of(pane.canvas.series[0].series_id)[1]
+    assert sample.item.opts["pen"].color() == drawn.lines[0][1].color()
+    assert sample.item.opts["symbol"] == pane.canvas.series[0].symbol
+    sample.item.setVisible(False)
+    assert not sample.item.isVisible()
+
+
 def test_a_resize_lays_the_legend_out_for_the_new_size(qtbot):
     pane = open_pane(qtbot, size=(1400, 700))
     wide = pane.canvas._legend_fit
