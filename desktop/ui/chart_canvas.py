@@ -197,6 +197,8 @@ class ChartCanvas(QObject):
         self._made_for = None
         self._drawn_series: list[ChartSeries] = []  # the series the plots show, in order
         self.added_in_place = 0  # series drawn into the plots there were, not by a rebuild (a test counts)
+        self.legend_relabelled = 0  # legend entries given new words in place (a test counts)
+        self._legend_keys: list[str] = []  # what each legend entry stands for (a series id; "" a note)
         self._setting_range = False  # set_x_range is moving the view (publish at once, not coalesced)
         # A view that keeps moving (a second range change before this fires) is drawn light until it rests.
         self._idle = QTimer(self)
@@ -259,11 +261,13 @@ class ChartCanvas(QObject):
         self._stack_lines_under_overlays()
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
-        self._legend_fit = self._legend_columns()
-        self.layout.removeItem(self.legend)
-        self.legend = self._make_legend(self._legend_fit[0])
-        self.layout.addItem(self.legend, row=0, col=0)
-        self._fill_legend()
+        fit = self._legend_columns()
+        if fit != self._legend_fit or not self._relabel_legend():
+            self._legend_fit = fit
+            self.layout.removeItem(self.legend)
+            self.legend = self._make_legend(fit[0])
+            self.layout.addItem(self.legend, row=0, col=0)
+            self._fill_legend()
         self._fit_legend_row()
         self._draw_overlays()
         self.layout.layout.activate()
@@ -426,6 +430,8 @@ class ChartCanvas(QObject):
 
     def _fit_legend_row(self) -> None:
         """The legend row is exactly as tall as the legend: the charts get the rest."""
+        if not self.legend.isVisible():
+            return  # relabelled in place while the owner hides it: it keeps no row (the owner sizes it when shown)
         self.legend.layout.activate()
         height = self.legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
         self.layout.layout.setRowFixedHeight(0, height)
@@ -686,31 +692,63 @@ class ChartCanvas(QObject):
                     axis.setStyle(showValues=False)
                     row.plot.showAxis("right")
 
-    def _fill_legend(self) -> None:
+    def _legend_entries(self) -> list[tuple[str, object, str]]:
+        """The legend's entries in order: (what it stands for, how to make its swatch's look, its text)."""
         t = self.theme
+        room = self._legend_fit[1]
+        entries = []
         for row in self.rows:
             two = len(row.units) == 2
             for d in row.drawn:
-                self.legend.addItem(self._legend_sample(d.series), self._legend_text(d, two, self._legend_fit[1]))
+                entries.append((d.series.series_id, lambda s=d.series: self._sample_look(s), self._legend_text(d, two, room)))
         if any((~d.series.exact[: d.count]).any() for row in self.rows for d in row.drawn):
-            sample = LegendSample(SampleLook(
-                pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine), "o", t.marker_size * 0.8,
-                pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)), pg.mkBrush(t.background)))
             text = QCoreApplication.translate("chart", "Hollow, dashed: approximate, provisional or estimated")
-            metrics = QFontMetrics(self._font(0.95))
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(self._legend_fit[1]))
-            self.legend.addItem(sample, html.escape(text))
+            text = QFontMetrics(self._font(0.95)).elidedText(text, Qt.TextElideMode.ElideRight, int(room))
+            entries.append(("", lambda: SampleLook(
+                pg.mkPen(t.muted, width=t.line_width, style=Qt.PenStyle.DashLine), "o", t.marker_size * 0.8,
+                pg.mkPen(t.muted, width=max(1.5, t.line_width * 0.8)), pg.mkBrush(t.background)), html.escape(text)))
         if not self.series:
             # pyqtgraph's look for a line given no pen: grey, no marker
-            self.legend.addItem(LegendSample(SampleLook(pg.mkPen((200, 200, 200)))), html.escape(
-                QCoreApplication.translate("chart", "No series chosen: tick one in the list")))
+            entries.append(("", lambda: SampleLook(pg.mkPen((200, 200, 200))), html.escape(
+                QCoreApplication.translate("chart", "No series chosen: tick one in the list"))))
+        return entries
 
-    def _legend_sample(self, s: ChartSeries) -> LegendSample:
-        """A legend entry's swatch: the series' line with its marker on it, as pyqtgraph draws a line's."""
+    def _fill_legend(self) -> None:
+        entries = self._legend_entries()
+        for _, look, text in entries:
+            self.legend.addItem(LegendSample(look()), text)
+        self._legend_keys = [key for key, _, _ in entries]
+
+    def _relabel_legend(self) -> bool:
+        """Bring the legend laid out now up to date in place: entries keep their places, those standing for
+        something else take its look, those whose words changed take the new words, and only the entries
+        past its end are made. False (nothing done) if it would have fewer entries than it has.
+
+        A fresh legend puts entries in the same places (in order, row by row, in as many columns), so this
+        is the picture a new one would give: at 100,000 events a ticked series relabelled ~20 entries
+        (a second unit names each one's axis) by making the whole legend again."""
+        entries = self._legend_entries()
+        items = self.legend.items
+        if len(entries) < len(items):
+            return False
+        for (key, look, text), (sample, label), was in zip(entries, items, self._legend_keys):
+            if key != was or not key:  # another series, or a note (its look is cheap; it may have moved)
+                sample.item = look()
+                sample.update()
+            if label.text != text:
+                label.setText(text)
+                self.legend_relabelled += 1
+        for _, look, text in entries[len(items):]:
+            self.legend.addItem(LegendSample(look()), text)
+        self._legend_keys = [key for key, _, _ in entries]
+        return True
+
+    def _sample_look(self, s: ChartSeries) -> SampleLook:
+        """A series' swatch: its line with its marker on it."""
         t = self.theme
         colour = self.colour_of(s)
-        return LegendSample(SampleLook(pg.mkPen(colour, width=t.line_width), s.symbol, t.marker_size * 0.8,
-                                       pg.mkPen(colour), pg.mkBrush(colour)))
+        return SampleLook(pg.mkPen(colour, width=t.line_width), s.symbol, t.marker_size * 0.8, pg.mkPen(colour),
+                          pg.mkBrush(colour))
 
     # ---- overlays: focused event, event markers, focused value --------------
     def _draw_ticks(self) -> None:

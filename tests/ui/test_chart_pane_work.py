@@ -86,6 +86,30 @@ def test_the_legend_copies_each_lines_look_without_making_a_plot_item_for_it(qtb
     assert not sample.item.isVisible()
 
 
+def test_a_series_ticked_for_a_focus_adds_its_legend_entry_and_relabels_the_others_in_place(qtbot):
+    """The legend laid out now is kept: entries whose words change (a second unit names each one's axis)
+    take the new words, and only the new series' entry is made, with the words a new legend would have."""
+    from desktop.ui.chart_canvas import LegendSample
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    legend, before = pane.canvas.legend, list(pane.canvas.legend.items)
+    swatches, relabelled = LegendSample.made, pane.canvas.legend_relabelled
+    state.set_focus("scripts@2018-02", "timeline")
+    assert pane.canvas.drawn_of("scripts") is not None and pane.canvas.added_in_place == 1
+    assert pane.canvas.legend is legend
+    entries = pane.canvas.legend.items
+    assert entries[: len(before)] == before  # the same swatches and labels, in the same places
+    assert LegendSample.made - swatches == len(entries) - len(before) == 1
+    changed = pane.canvas.legend_relabelled - relabelled
+    assert 0 < changed <= len(before)  # only entries whose words change (here the note moved down one too)
+    fresh = open_pane(qtbot, SelectionState())
+    fresh.set_series_checked("scripts", True)
+    assert [label.text for _, label in entries] == [label.text for _, label in fresh.canvas.legend.items]
+    assert [sample.item.opts["symbol"] for sample, _ in entries] == [
+        sample.item.opts["symbol"] for sample, _ in fresh.canvas.legend.items]
+
+
 def test_a_resize_lays_the_legend_out_for_the_new_size(qtbot):
     pane = open_pane(qtbot, size=(1400, 700))
     wide = pane.canvas._legend_fit
