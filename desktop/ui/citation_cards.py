@@ -474,11 +474,6 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
         layout.addStretch(1)
         self._parts_end()
 
-    @property
-    def citations(self) -> pd.DataFrame:
-        """The citation rows shown, as a frame (`Dataset.ordered_citation_rows`; the view itself reads `records`)."""
-        return self.dataset.ordered_citation_rows(self.fact.target)
-
     def _heading(self, stance: str) -> QWidget:
         theme = self.theme
         if stance == "disputes":
