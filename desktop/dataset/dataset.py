@@ -249,7 +249,7 @@ class Dataset:
 
     def ordered_citation_rows(self, target: str) -> pd.DataFrame:
         """`citation_rows` in the order every view shows them: supports, then context, then disputes."""
-        found = self._citation_rows_at(target)
+        found = self.citation_positions(target)
         return self.citations.take(found[np.argsort(self._stance_rank[found], kind="stable")])
 
     def citation_rows(self, target: str) -> pd.DataFrame:
@@ -257,16 +257,27 @@ class Dataset:
 
         An observation is backed by its own citations and by those of its series.
         """
-        return self.citations.take(self._citation_rows_at(target))
+        return self.citations.take(self.citation_positions(target))
 
-    def _citation_rows_at(self, target: str) -> np.ndarray:
-        """The positions of `citation_rows(target)` in `citations`."""
-        found = self._citation_positions.get(target)
+    def citation_positions(self, target: str) -> np.ndarray:
+        """The positions in `citations` of the rows behind a target, in file order.
+
+        An observation is backed by its own citations and by those of its series.
+        """
+        found = self._positions_of(target)
         if "@" in target and self.kind_of(target) == OBSERVATION:
-            series = self._citation_positions.get(target.partition("@")[0])
+            series = self._positions_of(target.partition("@")[0])
             if series is not None:
                 found = series if found is None else np.sort(np.concatenate([found, series]))
         return found if found is not None else np.zeros(0, dtype=np.intp)
+
+    def _positions_of(self, target: str) -> np.ndarray | None:
+        targets, order, bounds = self._citations_by_target
+        try:
+            code = targets.get_loc(target)
+        except KeyError:
+            return None
+        return order[bounds[code]:bounds[code + 1]]
 
     @cached_property
     def _stance_rank(self) -> np.ndarray:
@@ -275,10 +286,15 @@ class Dataset:
         return self.citations["stance"].map(STANCE_ORDER).to_numpy()
 
     @cached_property
-    def _citation_positions(self) -> dict[str, np.ndarray]:
-        # Row positions per target, found once: a focus change then reads a few rows instead of
-        # comparing every citation's target.
-        return self.citations.groupby("target", sort=False).indices
+    def _citations_by_target(self) -> tuple[pd.Index, np.ndarray, np.ndarray]:
+        # The citations sorted by target (stably, so each target's rows stay in file order) and where
+        # each target's run starts: a focus change then reads a few rows instead of comparing every
+        # citation's target. One sort (~20 ms at 120,000 citations), not pandas' groupby indices, which
+        # made an array per target (~130 ms, paid on the first click after opening).
+        codes, targets = pd.factorize(self.citations["target"], sort=False)
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(len(targets) + 1))
+        return pd.Index(targets), order, bounds
 
     @cached_property
     def _event_citations(self) -> pd.DataFrame:

@@ -38,7 +38,7 @@ class CitationRows:
 
     def positions(self, target: str) -> np.ndarray:
         """Where `target`'s citations are in `dataset.citations`: supporting ones first, then context, then disputes."""
-        found = self.dataset._citation_rows_at(target)  # noqa: SLF001 - the positions the dataset keeps per target
+        found = self.dataset.citation_positions(target)
         if len(found) < 2:
             return found
         # A stable sort of a fact's few rows by stance, as ordered_citation_rows does with a rank of every

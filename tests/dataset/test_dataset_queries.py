@@ -129,6 +129,7 @@ def test_citation_rows_in_file_order_and_in_stance_order(dataset):
     for target in targets_of(dataset) + ["no-such-fact", "no-such@2019"]:
         expected = reference_citation_rows(dataset, target)
         pd.testing.assert_frame_equal(data.citation_rows(target), expected)
+        assert data.citation_positions(target).tolist() == data.citations.index.get_indexer(expected.index).tolist()
         ordered = expected.iloc[np.argsort(expected["stance"].map(STANCE_ORDER).to_numpy(), kind="stable")]
         pd.testing.assert_frame_equal(data.ordered_citation_rows(target), ordered)
 
