@@ -43,7 +43,7 @@ class TimelineText:
         self._starts = ev["start_date"].to_numpy()
         self._ends = ev["end_date"].to_numpy()
         self._dates: dict[int, str] = {}
-        self._claims: dict[str, set[str]] | None = None
+        self._claims: np.ndarray | None = None  # each citation's claim type
 
     def _column(self, ev, column: str) -> np.ndarray:
         values = ev[column].to_numpy(dtype=object)
@@ -82,13 +82,9 @@ class TimelineText:
 
     def claim_words(self, index: int) -> list[str]:
         """The claim types of the fact's sources (every stance), in words, in the contract's order."""
-        if self._claims is None:
-            # Built once, on first use: asking the dataset per focus change scans every citation.
-            cites = self.dataset.citations
-            self._claims = {}
-            for target, claim in zip(cites["target"].to_numpy(dtype=object), cites["claim_type"].to_numpy(dtype=object)):
-                self._claims.setdefault(target, set()).add(claim)
-        found = self._claims.get(str(self.model.ids[index]), set())
+        if self._claims is None:  # the column, read once; the dataset finds a fact's rows without a scan
+            self._claims = self.dataset.citations["claim_type"].to_numpy(dtype=object)
+        found = set(self._claims[self.dataset.citation_positions(str(self.model.ids[index]))])
         return [claim_type_label(c) for c in CLAIM_TYPES if c in found]
 
     def flags(self, index: int) -> list[str]:

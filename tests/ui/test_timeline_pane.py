@@ -546,3 +546,15 @@ def test_a_focus_that_moves_the_view_repaints_each_lane_once_into_its_kept_layer
     qtbot.waitExposed(fresh)
     fresh.view.set_view(*view.view, emit=False)
     assert fresh.view.grab().toImage() == kept
+
+
+def test_each_facts_source_words_name_the_claim_types_of_all_its_citations(make_pane, default_dataset):
+    """What a tooltip and a screen reader say under "Sources:", read from the fact's own citations."""
+    from desktop.dataset.contract import CLAIM_TYPES
+    from desktop.ui.theme import claim_type_label
+
+    pane, _ = make_pane(default_dataset)
+    cites = default_dataset.citations
+    for i, event_id in enumerate(pane.model.ids):
+        own = set(cites.loc[cites["target"] == event_id, "claim_type"])
+        assert pane.text.claim_words(i) == [claim_type_label(c) for c in CLAIM_TYPES if c in own], event_id
