@@ -21,6 +21,7 @@ import string
 import time
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
@@ -123,8 +124,12 @@ class Monkey:
             end = QPoint(self.rng.randrange(widget.width()), self.rng.randrange(widget.height()))
             bot.mousePress(widget, Qt.MouseButton.LeftButton, pos=pos)
             for k in range(1, 4):
+                if not shiboken6.isValid(widget):  # the press opened a dialog or menu the closer has closed since
+                    self.note("   (its widget was closed during the drag)")
+                    return
                 bot.mouseMove(widget, pos + (end - pos) * k / 3)
-            bot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
+            if shiboken6.isValid(widget):
+                bot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=end)
         elif kind == "wheel":
             modifiers = self.rng.choice([Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier,
                                          Qt.KeyboardModifier.ShiftModifier])
