@@ -64,7 +64,7 @@ def test_the_legend_copies_each_lines_look_without_making_a_plot_item_for_it(qtb
     only for that, and never put in a plot."""
     import pyqtgraph as pg
 
-    from desktop.ui.chart_canvas import LegendSample
+    from desktop.ui.chart_items import LegendSample
 
     made = []
     real = pg.PlotDataItem.__init__
@@ -89,7 +89,7 @@ def test_the_legend_copies_each_lines_look_without_making_a_plot_item_for_it(qtb
 def test_a_series_ticked_for_a_focus_adds_its_legend_entry_and_relabels_the_others_in_place(qtbot):
     """The legend laid out now is kept: entries whose words change (a second unit names each one's axis)
     take the new words, and only the new series' entry is made, with the words a new legend would have."""
-    from desktop.ui.chart_canvas import LegendSample
+    from desktop.ui.chart_items import LegendSample
 
     state = SelectionState()
     pane = open_pane(qtbot, state)
