@@ -304,13 +304,16 @@ def _aggregate_geometry(view: "TimelineView", layout) -> list:
         middle = y[boxed] + h / 2
         half = count_box_half(view, line)
         by0, by1 = snap(middle - half, dpr), snap(middle + half, dpr)
-        bx0, bx1 = x0[boxed], x1[boxed]
-        outer = rect_rows(bx0, by0, bx1 - bx0, by1 - by0)
-        inner = rect_rows(bx0 + line, by0 + line, bx1 - bx0 - 2 * line, by1 - by0 - 2 * line)
         tops = (middle + _digits_height(view) / 2 - view.fm_small.ascent()).tolist()  # the digits' ink centred
+        ink = []  # each count's left and right edge
         for k, text, top in zip(boxed, texts, tops):
             static = view.static_text(text)
-            placed.append((QPointF(float(xs[k]) + (float(ws[k]) - static.size().width()) / 2, top), static))
+            left = float(xs[k]) + (float(ws[k]) - static.size().width()) / 2
+            placed.append((QPointF(left, top), static))
+            ink.append((left, left + static.size().width()))
+        bx0, bx1 = _walls_between_counts(x0[boxed].copy(), x1[boxed].copy(), whole.lane[boxed], ink, line, dpr)
+        outer = rect_rows(bx0, by0, bx1 - bx0, by1 - by0)
+        inner = rect_rows(bx0 + line, by0 + line, bx1 - bx0 - 2 * line, by1 - by0 - 2 * line)
     result = []
     for lane in range(n):
         if lane_at[lane] == lane_at[lane + 1]:
@@ -319,6 +322,21 @@ def _aggregate_geometry(view: "TimelineView", layout) -> list:
         s, e = b_at[lane], b_at[lane + 1]
         result.append(_Groups(outer[s:e], inner[s:e], placed[s:e], h_rects[h_at[lane]:h_at[lane + 1]]))
     return result
+
+
+def _walls_between_counts(bx0: np.ndarray, bx1: np.ndarray, lanes: np.ndarray, ink: list, line: float,
+                          dpr: float) -> tuple[np.ndarray, np.ndarray]:
+    """Counted boxes that touch or overlap in a lane share one outline; where the gap between their
+    counts has room, a one-line wall now stands in it, so "3" and "6" read as two groups, not "3 6"
+    in one box. Without room (counts closer than a wall and a pixel each side) they stay as one."""
+    for a in range(len(bx0) - 1):
+        b = a + 1
+        if lanes[a] != lanes[b] or bx1[a] < bx0[b]:
+            continue
+        wall = float(snap(np.float64((ink[a][1] + ink[b][0] - line) / 2), dpr))
+        if ink[a][1] + 1 <= wall and wall + line + 1 <= ink[b][0]:
+            bx1[a], bx0[b] = wall + line, wall  # the two boxes' walls fall on the same pixels
+    return bx0, bx1
 
 
 def paint_lane(view: "TimelineView", p: QPainter, layout, lane: int, parts: tuple) -> None:

@@ -144,3 +144,29 @@ def test_a_count_stays_inside_its_box(make_pane, default_dataset, theme, line):
                 assert _rgb(image, x, top + d) == colour, (agg.count, x)
                 assert _rgb(image, x, bottom - d) == colour, (agg.count, x)
     assert counted >= 1
+
+
+@pytest.mark.parametrize("theme, line, width", [(LIGHT, 1, 1366), (PROJECTOR_LIGHT, 2, 1280)])
+def test_counted_groups_that_touch_have_a_wall_between_their_counts(make_pane, default_dataset, theme, line, width):
+    """Two counted boxes side by side read as two groups ("3 | 6"), not as one box saying "3 6"."""
+    themes().set_theme(theme)
+    pane = make_pane(default_dataset, width=width)
+    view = pane.view
+    image = view.grab().toImage()
+    aggs = view.current_layout().aggregates
+    r = view.marker / 2
+    half = count_box_half(view, line)
+    counted = []
+    for k in range(len(aggs)):
+        agg = aggs[k]
+        y = view.marker_y(agg.lane)
+        if _rgb(image, round(agg.px0 - r) + line + 1, round(y - half)) == category_colour(view.theme, agg.lane).rgb():
+            counted.append(agg)  # its outline runs at a count's height: a box with a count
+    pairs = [(a, b) for a, b in zip(counted, counted[1:]) if a.lane == b.lane and a.px1 + r >= b.px0 - r]
+    assert pairs, "the default dataset has counted groups side by side at this width"
+    for a, b in pairs:
+        colour = category_colour(view.theme, a.lane).rgb()
+        y = round(view.marker_y(a.lane))
+        between = range(round((a.px0 + a.px1) / 2) + 4, round((b.px0 + b.px1) / 2) - 4)  # clear of the counts' middles
+        wall = [x for x in between if _rgb(image, x, y) == colour]
+        assert len(wall) == line, (a.count, b.count, wall)  # one wall, `line` pixels thick
