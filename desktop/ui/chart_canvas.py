@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPen
 
 from .chart_axes import TimeAxis, ValueAxis
@@ -147,6 +147,13 @@ class ChartCanvas(QObject):
         self._owner_pass = QTimer(self)
         self._owner_pass.setSingleShot(True)
         self._owner_pass.setInterval(0)
+        # Hidden markers are given their points while the app is idle, one series per turn, once the chart
+        # has painted (see _arm_fill): a zero-interval timer runs after the paints already pending, where a
+        # posted call (QTimer.singleShot(0)) would run before them.
+        self._fill = QTimer(self)
+        self._fill.setInterval(0)
+        self._fill.timeout.connect(self._give_next_points)
+        self._awaiting_paint = None  # the viewport watched for the paint that starts _fill
 
     # ---- building ----------------------------------------------------------
     def set_series(self, series: list[ChartSeries], x_range: tuple[float, float] | None = None) -> None:
@@ -208,6 +215,7 @@ class ChartCanvas(QObject):
         self._idle.stop()
         self._settle()
         self.added_in_place += 1
+        self._arm_fill()
         self.rebuilt.emit()
         return True
 
@@ -268,6 +276,7 @@ class ChartCanvas(QObject):
         self._idle.stop()  # keeping the range is not the view moving
         self._settle()
         self._made_for = (self.theme, self.log_y, self.reveal_until)  # what the rows are styled for
+        self._arm_fill()
         self.rebuilt.emit()
 
     def _detach_series_items(self) -> None:
@@ -564,6 +573,45 @@ class ChartCanvas(QObject):
                 fits = shown * MARKER_MIN_GAP_PX <= width
                 for item in d.markers:
                     item.show_points(fits)
+
+    # ---- markers given their points while idle --------------------------------------
+    def _pending_markers(self) -> list[MarkerItem] | None:
+        """The first drawn series' markers still waiting for their points (None: none waits)."""
+        for row in self.rows:
+            for d in row.drawn:
+                if any(item.pending is not None for item in d.markers):
+                    return d.markers
+        return None
+
+    def _arm_fill(self) -> None:
+        """After a build that left markers without their points, give them points once the chart has
+        painted: the first zoom that shows markers then only shows them (twenty series' points cost ~50 ms
+        in that frame at 100,000 events), and opening pays nothing before its paint."""
+        self._fill.stop()  # new items: wait for the paint of this build, not work in front of it
+        if self._pending_markers() is None:
+            return
+        views = self.layout.scene().views() if self.layout.scene() is not None else []
+        if not views or self._awaiting_paint is not None:
+            return
+        self._awaiting_paint = views[0].viewport()
+        self._awaiting_paint.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if watched is self._awaiting_paint and event.type() == QEvent.Type.Paint:
+            # Started inside the paint, so its first turn comes after it.
+            watched.removeEventFilter(self)
+            self._awaiting_paint = None
+            self._fill.start()
+        return False
+
+    def _give_next_points(self) -> None:
+        """One turn of the idle fill: one series' hidden markers get their points; stops when none waits."""
+        markers = self._pending_markers()
+        if markers is not None:
+            for item in markers:
+                item.give_points()
+        if self._pending_markers() is None:
+            self._fill.stop()
 
     # ---- drawing light while the view moves --------------------------------------
     def _moved(self) -> None:

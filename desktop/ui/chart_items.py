@@ -7,27 +7,52 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 
 
 class MarkerItem(pg.PlotDataItem):
-    """A series' markers, given their points only when first shown.
+    """A series' markers, given their points only when first shown or while the app is idle.
 
     Most markers start hidden (values in view too close together, see
     _show_markers_that_fit), and pyqtgraph styles every point of a scatter one
     by one as its data is set (~2.5 ms per 3,000 points): twenty daily series
-    at 100,000 events spent ~50 ms opening on markers no frame showed.
+    at 100,000 events spent ~50 ms opening on markers no frame showed, and
+    then ~50 ms in the first zoom that showed them. The chart canvas gives
+    hidden markers their points one series per idle turn after its first paint
+    (give_points), so a zoom that shows them only shows them.
     """
+
+    _quiet = False  # giving points while hidden: the view is not told (a class default: set before __init__ runs)
 
     def __init__(self, x: np.ndarray, y: np.ndarray, **style) -> None:
         super().__init__(**style)
         self.pending: tuple[np.ndarray, np.ndarray] | None = (x, y)
+        # The scatter tells the view its bounds changed too; while the points are given hidden, it must not.
+        self.scatter.informViewBoundsChanged = self.informViewBoundsChanged
         self.hide()
+
+    def informViewBoundsChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
+        # Points given while hidden change no bounds the view fits to (it skips hidden items); telling it
+        # would queue a fit and repaint the whole plot for nothing. Showing the markers tells it.
+        if not self._quiet:
+            super().informViewBoundsChanged()
+
+    def give_points(self) -> None:
+        """Give the scatter its points now, without showing it or disturbing the view."""
+        if self.pending is None:
+            return
+        x, y = self.pending
+        self.pending = None
+        self._quiet = not self.isVisible()
+        try:
+            self.setData(x, y)
+        finally:
+            self._quiet = False
 
     def show_points(self, shown: bool) -> None:
         """Show or hide the markers, giving the scatter its points the first time they are shown."""
         if shown and self.pending is not None:
-            x, y = self.pending
-            self.pending = None
-            self.setData(x, y)
+            self.give_points()
         if self.isVisible() != shown:
             self.setVisible(shown)
+            if shown:
+                self.informViewBoundsChanged()  # as setData did when shown first: the view fits the symbols
 
 
 class SampleLook:
