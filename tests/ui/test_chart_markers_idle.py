@@ -99,7 +99,9 @@ def test_hidden_markers_get_their_points_one_series_per_idle_turn_after_the_firs
     turns = run_turns(pane, given, log)
     assert not any(item.pending is not None for item in markers(pane))
     assert all(len(series) <= 1 for series in turns)  # one series' markers per turn at most
-    assert "paint" in log and log.index("paint") < next(i for i, e in enumerate(log) if e.startswith("give"))
+    first_give = next(i for i, e in enumerate(log) if e.startswith("give"))
+    assert "paint" in log and log.index("paint") < first_give
+    assert "paint" not in log[first_give:]  # points given to hidden markers repaint nothing
     assert not any(item.isVisible() for item in markers(pane))  # given their points, still hidden
 
     before = len(given)
