@@ -19,6 +19,7 @@ class MarkerItem(pg.PlotDataItem):
     """
 
     _quiet = False  # giving points while hidden: the view is not told (a class default: set before __init__ runs)
+    _told = False  # the view was told of the points (they were set while shown, or shown since)
 
     def __init__(self, x: np.ndarray, y: np.ndarray, **style) -> None:
         super().__init__(**style)
@@ -40,6 +41,7 @@ class MarkerItem(pg.PlotDataItem):
         x, y = self.pending
         self.pending = None
         self._quiet = not self.isVisible()
+        self._told = not self._quiet
         try:
             self.setData(x, y)
         finally:
@@ -47,12 +49,15 @@ class MarkerItem(pg.PlotDataItem):
 
     def show_points(self, shown: bool) -> None:
         """Show or hide the markers, giving the scatter its points the first time they are shown."""
+        first = shown and not self._told
         if shown and self.pending is not None:
             self.give_points()
         if self.isVisible() != shown:
             self.setVisible(shown)
-            if shown:
-                self.informViewBoundsChanged()  # as setData did when shown first: the view fits the symbols
+        if first:
+            # As setData did when the markers were first shown: the view fits their symbols from now on.
+            self._told = True
+            self.informViewBoundsChanged()
 
 
 class SampleLook:
