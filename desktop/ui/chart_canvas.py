@@ -202,11 +202,7 @@ class ChartCanvas(QObject):
         self._align_axes()
         fit = self._legend_columns()
         if fit != self._legend_fit or not self._relabel_legend():
-            self._legend_fit = fit
-            self.layout.removeItem(self.legend)
-            self.legend = self._make_legend(fit[0])
-            self.layout.addItem(self.legend, row=0, col=0)
-            self._fill_legend()
+            self._replace_legend(fit)
         self._fit_legend_row()
         self._draw_overlays()
         self.layout.layout.activate()
@@ -361,13 +357,17 @@ class ChartCanvas(QObject):
         fit = self._legend_columns(size)
         if fit == self._legend_fit:
             return
+        self._replace_legend(fit)
+        self._fit_legend_row()
+        self.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
+
+    def _replace_legend(self, fit: tuple[int, float]) -> None:
+        """A new legend in the legend's place, laid out for `fit` (columns, entry width) and filled."""
         self._legend_fit = fit
         self.layout.removeItem(self.legend)
         self.legend = self._make_legend(fit[0])
         self.layout.addItem(self.legend, row=0, col=0)
         self._fill_legend()
-        self._fit_legend_row()
-        self.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
 
     def _fit_legend_row(self) -> None:
         """The legend row is exactly as tall as the legend: the charts get the rest."""
