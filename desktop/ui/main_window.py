@@ -127,8 +127,9 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_idle_install(self) -> None:
-        self._finish_first_frame()
-        self._install_next_command()
+        if self._commands_to_install:  # `install_commands` may have installed the rest meanwhile
+            self._finish_first_frame()
+            self._install_next_command()
         if not self._commands_to_install:
             self._idle_installer.stop()
 

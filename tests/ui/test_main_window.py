@@ -201,6 +201,25 @@ def test_idle_commands_arrive_one_piece_per_turn_after_the_panes_have_painted(qt
     assert not window._idle_installer.isActive()
 
 
+def test_commands_asked_for_while_the_idle_installer_waits_are_installed_once(qtbot, app_font, isolated_home,
+                                                                               valid_dataset):
+    """Classroom mode from the command line asks for the commands before the dataset has painted."""
+    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.set_dataset(valid_dataset)
+    window.install_commands_when_idle()
+    presentation = window.presentation  # installs every piece now
+    with qtbot.captureExceptions() as raised:
+        qtbot.waitUntil(lambda: not window._idle_installer.isActive() and window.timeline.view.isVisible())
+        for _ in range(5):
+            QApplication.processEvents()
+    assert not raised
+    assert [a.text().replace("&", "") for a in window.menuBar().actions()] == ["File", "Edit", "View", "Present", "Help"]
+    assert window.toolbar.actions().count(presentation.start_action) == 1
+
+
 def test_the_status_bar_counts_with_the_locales_digit_grouping(make_window, tmp_path):
     from desktop.dataset.loader import load_dataset
     from tests.benchmarks.synthetic import write_synthetic
