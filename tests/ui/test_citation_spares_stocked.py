@@ -8,9 +8,6 @@ what a pane that made nothing ahead shows.
 from __future__ import annotations
 
 import pytest
-from collections import Counter
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from desktop.state import SelectionState
 from desktop.ui import citation_cards
@@ -18,6 +15,8 @@ from desktop.ui import citation_pane as pane_module
 from desktop.ui.citation_cards import CitationCard
 from desktop.ui.citation_pane import CARDS_PER_FOCUS, SPARE_CARDS, CitationPane
 from test_citation_data import citation_dataset
+from test_citation_focus_work import PaintCounter, window  # noqa: F401 - window is a fixture
+from test_citation_focus_work import settle as settle_paints
 from test_citation_views_reused import picture, settle
 
 
@@ -127,35 +126,14 @@ def test_a_theme_change_drops_the_spares_made_for_the_old_look(qtbot, dataset):
     assert spare_cards(pane) == 0
 
 
-class PaintCounter(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.paints: Counter = Counter()
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            self.paints[watched.objectName()] += 1
-        return False
-
-
-def test_a_new_view_is_laid_out_before_the_window_paints_it(qtbot, app_font, isolated_home, default_dataset):
-    from desktop.settings import Settings
-    from desktop.ui.main_window import MainWindow
-
-    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_dataset(default_dataset)
+def test_a_new_view_is_laid_out_before_the_window_paints_it(window):
     pane = window.citations
     counter = PaintCounter()
     pane._holder.installEventFilter(counter)
     for target in ["cartels-plan-own-fentanyl", "fentanyl-potency", "first-wave", "dea-ndta-2018", "heroin-deaths"]:
         window.state.set_focus(target, "timeline")
         counter.paints.clear()
-        for _ in range(6):  # as many passes as the event loop needs to lay out and paint
-            QCoreApplication.processEvents()
+        settle_paints()
         # Its layouts settled and Qt's requests to repaint what it showed handled before the paint:
         # one paint (with the layouts left to the event loop it was three, with those requests two).
-        assert counter.paints["citationHolder"] == 1, target
+        assert counter.paints[id(pane._holder)] == 1, target

@@ -153,10 +153,21 @@ def test_window_size_is_remembered(qtbot, make_window, isolated_home):
     assert (second.width(), second.height()) == (700, 500)
 
 
+def deferred_window(qtbot, home: Path, dataset=None) -> MainWindow:
+    """A window as the app makes it (its commands wait), shown with `dataset` if one is given."""
+    window = MainWindow(SelectionState(), Settings(home / "settings.json"), defer_commands=True)
+    qtbot.addWidget(window)
+    if dataset is not None:
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.set_dataset(dataset)
+    return window
+
+
 def test_deferred_commands_arrive_after_the_first_paint(qtbot, isolated_home):
     """The app paints the window before building Present/Edit/Export; asking for them builds them once."""
-    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
-    qtbot.addWidget(window)
+    window = deferred_window(qtbot, isolated_home)
     titles = [action.text() for action in window.menuBar().actions()]
     assert not any("Edit" in title for title in titles)
     presentation = window.presentation  # asking installs them
@@ -171,12 +182,7 @@ def test_idle_commands_arrive_one_piece_per_turn_after_the_panes_have_painted(qt
     """As the app starts: the dataset is painted first, then each command piece gets its own turn of the event loop."""
     from PySide6.QtCore import QEvent, QObject
 
-    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_dataset(valid_dataset)
+    window = deferred_window(qtbot, isolated_home, valid_dataset)
     left_at_paint: list[int] = []
 
     class PaintSpy(QObject):
@@ -204,11 +210,7 @@ def test_idle_commands_arrive_one_piece_per_turn_after_the_panes_have_painted(qt
 def test_commands_asked_for_while_the_idle_installer_waits_are_installed_once(qtbot, app_font, isolated_home,
                                                                                valid_dataset):
     """Classroom mode from the command line asks for the commands before the dataset has painted."""
-    window = MainWindow(SelectionState(), Settings(isolated_home / "settings.json"), defer_commands=True)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.set_dataset(valid_dataset)
+    window = deferred_window(qtbot, isolated_home, valid_dataset)
     window.install_commands_when_idle()
     presentation = window.presentation  # installs every piece now
     with qtbot.captureExceptions() as raised:

@@ -6,24 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from desktop.state import SelectionState
 from desktop.ui import timeline_paint
-from desktop.ui.theme import LIGHT, themes
 from desktop.ui.timeline_pane import TimelinePane
-
-
-@pytest.fixture
-def make_pane(qtbot, app_font):
-    def make(dataset, width=1400, height=420):
-        state = SelectionState()
-        pane = TimelinePane(dataset, state)
-        qtbot.addWidget(pane)
-        pane.resize(width, height)
-        pane.show()
-        qtbot.waitExposed(pane)
-        return pane, state
-    yield make
-    themes().set_theme(LIGHT)
+from test_timeline_pane import make_pane  # noqa: F401 - the pane fixture, shared
 
 
 @pytest.fixture
