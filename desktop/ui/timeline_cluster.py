@@ -40,6 +40,8 @@ class Aggregates:
         self.lane, self.px0, self.px1 = lane, px0, px1
         self.starts, self.ends, self.flat = starts, ends, flat
         self.counts = ends - starts
+        self.base: "Aggregates | None" = None  # set by `replace_lane`
+        self.replaced = -1
 
     @classmethod
     def empty(cls) -> "Aggregates":
@@ -70,7 +72,7 @@ class Aggregates:
         """These groups with one lane's taken from `other` (which holds only that lane's)."""
         cut = self.lane_slice(lane)
         shift = len(self.flat)
-        return Aggregates(
+        result = Aggregates(
             np.concatenate([self.lane[:cut.start], other.lane, self.lane[cut.stop:]]),
             np.concatenate([self.px0[:cut.start], other.px0, self.px0[cut.stop:]]),
             np.concatenate([self.px1[:cut.start], other.px1, self.px1[cut.stop:]]),
@@ -78,6 +80,14 @@ class Aggregates:
             np.concatenate([self.ends[:cut.start], other.ends + shift, self.ends[cut.stop:]]),
             np.concatenate([self.flat, other.flat]),
         )
+        if self.base is None:  # every other lane's groups are these: a painter may reuse their geometry
+            result.base, result.replaced = self, lane
+        return result
+
+    def lane_only(self, lane: int) -> "Aggregates":
+        """One lane's groups (their members still read from the same `flat`)."""
+        cut = self.lane_slice(lane)
+        return Aggregates(self.lane[cut], self.px0[cut], self.px1[cut], self.starts[cut], self.ends[cut], self.flat)
 
 
 def cluster(idx: np.ndarray, pos: np.ndarray, lanes: np.ndarray, view, left: float, right: float,

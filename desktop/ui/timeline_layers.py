@@ -10,8 +10,11 @@ Three kinds of layer, each a pixmap kept between paints with what it showed:
 - one see-through layer per lane with that lane's facts and labels.
 
 A lane's layer is painted again only when what it shows changes: every lane
-after a zoom, pan, filter, resize or theme change, but only the lanes of the
-old and the new focus (or hover) after a focus (or hover) change. Lanes share
+after a zoom, pan, filter, resize or theme change, but only the lane of the
+new focus (or hover) after a focus (or hover) change. Each lane keeps its last
+few pictures (`KEEP`), its plain one (no focus, no hover in it) above all, so
+the lane the focus leaves shows its plain picture again without a repaint, and
+stepping back to a fact seen a moment ago repaints nothing. Lanes share
 neither groups nor label rows (see `timeline_layout`), so the other lanes'
 pictures are still right. Each lane's layer reaches a little past its lane so
 a focus ring or a label at its edge is not cut.
@@ -25,6 +28,7 @@ from PySide6.QtGui import QPainter, QPixmap
 
 
 _PAINT = None
+KEEP = 3  # pictures kept per lane: its plain one, and the last focus or hover states it showed
 
 
 def _paint():
@@ -46,9 +50,12 @@ class TimelineLayers:
         self._backdrop_key: tuple | None = None
         self._under: QPixmap | None = None
         self._under_key: tuple | None = None
-        self._lanes: list[tuple[float, QPixmap]] = []
+        self._places: list[tuple[float, tuple]] = []  # per lane: its layer's top and size
         self._lanes_key: tuple | None = None
-        self._lane_shows: list = []  # per lane: what its layer shows beyond the kept layout
+        # Per lane, its pictures by what they show beyond the kept layout (`_lane_state`), oldest
+        # first, and pixmaps free to paint into.
+        self._kept: list[dict] = []
+        self._spare: list[list[QPixmap]] = []
         self._parts: tuple | None = None  # (layout, its lane parts)
         self._geometry: dict = {}  # bands' and groups' paint geometry, shared by layouts that share them
 
@@ -107,33 +114,54 @@ class TimelineLayers:
         # Everything a lane shows comes from the focus-free layout (one per view, filter, size and
         # look) plus the focus and hover in that lane; a new focus-free layout repaints every lane.
         key = (base, view.layout_cache())
-        if self._lanes_key != key or len(self._lanes) != n:
+        if self._lanes_key != key or len(self._places) != n:
             # The layers' places and sizes change only with the widget's size and look: a pan, zoom
             # or filter repaints every lane into the pixmaps it already has, once.
-            if self._lanes_key is None or self._lanes_key[0] != base or len(self._lanes) != n:
+            if self._lanes_key is None or self._lanes_key[0] != base or len(self._places) != n:
                 margin = view.marker + 6.0
-                self._lanes = []
+                self._places = []
                 for lane in range(n):
                     # On a whole device pixel, so the lane is drawn on the same pixel grid as the widget.
                     top = max(0.0, math.floor((view.lane_top(lane) - margin) * dpr) / dpr)
                     bottom = min(float(view.height()), view.lane_top(lane + 1) + margin)
-                    self._lanes.append((top, self._new(view.width(), max(bottom - top, 1.0), dpr)))
-            self._lane_shows = [None] * n
+                    self._places.append((top, (view.width(), max(bottom - top, 1.0))))
+                self._spare = [[] for _ in range(n)]
+            else:  # the pictures are out of date, the pixmaps can be painted again
+                for lane, kept in enumerate(self._kept):
+                    self._spare[lane].extend(kept.values())
+            self._kept = [{} for _ in range(n)]
             self._lanes_key = key
         if self._parts is None or self._parts[0] is not layout:
             self._parts = (layout, _paint().lane_parts(view, layout, self._geometry))
         parts = self._parts[1]
-        for lane, (top, pixmap) in enumerate(self._lanes):
+        shown = []
+        for lane, (top, size) in enumerate(self._places):
             shows = self._lane_state(layout, lane, parts[lane])
-            if shows != self._lane_shows[lane]:
+            kept = self._kept[lane]
+            pixmap = kept.pop(shows, None)
+            if pixmap is None:
+                pixmap = self._lane_pixmap(lane, size, dpr)
                 pixmap.fill(Qt.GlobalColor.transparent)
                 painter = self._painter(pixmap, top)
                 try:
                     _paint().paint_lane(view, painter, layout, lane, parts[lane])
                 finally:
                     painter.end()
-                self._lane_shows[lane] = shows
-        return self._lanes
+            kept[shows] = pixmap  # the newest last
+            shown.append((top, pixmap))
+        return shown
+
+    def _lane_pixmap(self, lane: int, size: tuple, dpr: float) -> QPixmap:
+        """A pixmap to paint lane `lane` into: a spare one, else one of its kept pictures (the
+        oldest that is not its plain picture), else a new one while it keeps fewer than `KEEP`."""
+        spare, kept = self._spare[lane], self._kept[lane]
+        if spare:
+            return spare.pop()
+        if len(kept) >= KEEP:
+            # A lane's plain picture (no focus, no hover in it) is the one it returns to most.
+            old = next((s for s in kept if s[0] != -1 or s[1] is not None), next(iter(kept)))
+            return kept.pop(old)
+        return self._new(size[0], size[1], dpr)
 
     def _lane_state(self, layout, lane: int, parts: tuple) -> tuple:
         """What one lane's picture depends on beyond the focus-free layout: the focus and the hover

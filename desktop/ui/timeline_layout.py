@@ -32,6 +32,7 @@ from .timeline_labels import MAX_LABEL_CANDIDATES, place_labels
 POINT, PERIOD, STATEMENT = 0, 1, 2
 KIND_CODES = {"event": POINT, "period": PERIOD, "statement": STATEMENT}
 MAX_BAND_ROWS = 3
+KEEP_LAYOUTS = 8  # layouts kept per focus-free layout (one per focus asked for lately)
 
 
 @dataclass
@@ -274,6 +275,7 @@ class LayoutCache:
         self.flat, self.flat_pos, self.lane_lo, self.lane_hi = flat, flat_pos, lo, hi
         self.singles, self.aggregates = cluster_ranges(flat, flat_pos, lane_ids, lo, hi, view, left, right, gap)
         self._base_labels: list[Label] | None = None
+        self._layouts: dict[tuple, TimelineLayout] = {}  # the last few layouts made, oldest first
 
     def _cluster(self, points: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, Aggregates]:
         return cluster(points, self.model.pos[points], lanes, self.view, self.left, self.right, self.gap)
@@ -286,7 +288,19 @@ class LayoutCache:
         """The layout with `focus` drawn on its own and labelled first (-1: no focus).
 
         `focus_width`: its label's width (it may be bold); `label_width(focus)` by default.
+        The last few are kept (a teacher steps back and forth between facts): asking again
+        for one of them lays nothing out. A layout is never changed once made.
         """
+        key = (focus, focus_width)
+        made = self._layouts.pop(key, None)
+        if made is None:
+            made = self._layout(focus, focus_width)
+            if len(self._layouts) >= KEEP_LAYOUTS:
+                del self._layouts[next(iter(self._layouts))]
+        self._layouts[key] = made  # the newest last
+        return made
+
+    def _layout(self, focus: int, focus_width: float | None) -> TimelineLayout:
         singles, aggregates = self.singles, self.aggregates
         lane = int(self.model.lane[focus]) if focus >= 0 else -1
         anchor = False  # is the focus drawn (so labelled first)?

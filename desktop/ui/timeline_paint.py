@@ -186,13 +186,25 @@ def lane_parts(view: "TimelineView", layout, kept: dict | None = None) -> dict:
     band_geo = kept.get("bands")
     if band_geo is None or band_geo[0] is not layout.bands or band_geo[1] is not layout.band_px0 or band_geo[2] != look:
         band_geo = kept["bands"] = (layout.bands, layout.band_px0, look, _band_geometry(view, layout))
+    # A focus that leaves a group regroups only its lane: the other lanes' groups are the focus-free
+    # layout's, whose geometry is kept; only that lane's is worked out.
+    aggs = layout.aggregates
+    root = aggs if aggs.base is None else aggs.base
     agg_geo = kept.get("aggregates")
-    if agg_geo is None or agg_geo[0] is not layout.aggregates or agg_geo[1] != look:
-        agg_geo = kept["aggregates"] = (layout.aggregates, look, _aggregate_geometry(view, layout))
+    if agg_geo is None or agg_geo[0] is not root or agg_geo[1] != look:
+        agg_geo = kept["aggregates"] = (root, look, _aggregate_geometry(view, root))
+    groups = agg_geo[2]
+    if aggs is not root:
+        mine = kept.get("lane_aggregates")
+        if mine is None or mine[0] is not aggs or mine[1] != look:
+            lane = aggs.replaced
+            mine = kept["lane_aggregates"] = (aggs, look, _aggregate_geometry(view, aggs.lane_only(lane))[lane])
+        groups = list(groups)
+        groups[aggs.replaced] = mine[2]
     cuts = [layout.aggregates.lane_slice(lane) for lane in range(n)]
     for lane in range(n):
         parts[lane] = (by_marker[m_at[lane]:m_at[lane + 1]], band_geo[3][lane], cuts[lane], labels.get(lane, []),
-                       agg_geo[2][lane])
+                       groups[lane])
     return parts
 
 
@@ -264,11 +276,10 @@ class _Groups:
         self.outer, self.inner, self.texts, self.hatched = outer, inner, texts, hatched
 
 
-def _aggregate_geometry(view: "TimelineView", layout) -> list:
-    """Every lane's `_Groups`, from one pass over all the layout's groups: a light box with the count
-    where it fits, hatched where it does not. Only counts that may fit are written out."""
+def _aggregate_geometry(view: "TimelineView", whole) -> list:
+    """Every lane's `_Groups`, from one pass over the groups `whole` (`Aggregates`): a light box with
+    the count where it fits, hatched where it does not. Only counts that may fit are written out."""
     n = len(view.model.lanes)
-    whole = layout.aggregates
     if not len(whole):
         return [None] * n
     counts = whole.counts
