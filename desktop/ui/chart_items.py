@@ -3,7 +3,98 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+
+# Device pixels added round the exposed area before markers are left out of a paint: a symbol drawn at a
+# fractional position may touch a pixel beyond its own rectangle.
+EXPOSED_MARGIN_PX = 2.0
+
+
+class MarkerScatter(pg.ScatterPlotItem):
+    """The scatter a MarkerItem draws with: it paints only the markers that reach the area Qt repaints, and
+    works out its bounding box from its view's pixel size, known once per view transform.
+
+    A focus moves only the focused event's line and title and the ring round a value, but every marker
+    item under the repainted strips was painted whole (its points mapped, culled to the view and drawn,
+    ~0.7 ms per item), and each was asked its bounding box several times per paint, each answer working
+    the pixel size out anew. Qt clips the painting to the repainted area anyway, so leaving out the
+    markers that lie wholly outside it (and painting nothing when none reaches it) draws the same pixels.
+    """
+
+    paints = 0  # paints that drew markers (a test counts them)
+    skipped = 0  # paints that drew nothing because no marker reaches the repainted area
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._exposed = None  # while painting: which points reach the repainted area (see _reaching)
+
+    def _view_pixels(self):
+        """(pixel width, pixel height) from the chart's view when the scatter sits in it untransformed."""
+        owner = self.parentItem()
+        view = owner.getViewBox() if owner is not None else None
+        if (view is None or not hasattr(view, "pixel_size") or owner.parentItem() is not view.childGroup
+                or not self.pos().isNull() or not owner.pos().isNull() or not self.transform().isIdentity()
+                or not owner.transform().isIdentity()):
+            return None
+        return view.pixel_size()
+
+    def boundingRect(self):  # noqa: N802 - Qt API
+        pixels = self._view_pixels()
+        if pixels is None:
+            return super().boundingRect()
+        (xmn, xmx), (ymn, ymx) = self.dataBounds(ax=0), self.dataBounds(ax=1)
+        if xmn is None or xmx is None:
+            xmn = xmx = 0
+        if ymn is None or ymx is None:
+            ymn = ymx = 0
+        pad = self.pixelPadding()
+        px, py = (pixels[0] * pad, pixels[1] * pad) if pad > 0 else (0.0, 0.0)
+        return QRectF(xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn)
+
+    def _maskAt(self, obj):  # noqa: N802 - pyqtgraph API
+        """pyqtgraph's points overlapping `obj`; while painting, only those that also reach the repainted area."""
+        mask = super()._maskAt(obj)
+        if self._exposed is not None:
+            mask &= self._exposed
+        return mask
+
+    def _reaching(self, p):
+        """Which points' markers reach the area Qt repaints now (None: not known, paint them all).
+
+        Qt clips a paint to the widget's repainted region (the painter's system clip, in device
+        pixels); each of its rectangles, widened by a pixel or two, is mapped back to the scatter's own
+        coordinates and the points whose symbols overlap it are kept.
+        """
+        engine = p.paintEngine()
+        region = engine.systemClip() if engine is not None else None
+        if region is None or region.isEmpty() or region.rectCount() > 16:
+            return None
+        back, invertible = p.deviceTransform().inverted()
+        if not invertible:
+            return None
+        mask = None
+        m = EXPOSED_MARGIN_PX
+        for rect in region:
+            area = back.mapRect(QRectF(rect).adjusted(-m, -m, m, m))
+            hit = pg.ScatterPlotItem._maskAt(self, area)
+            mask = hit if mask is None else mask | hit
+        return mask
+
+    def paint(self, p, option, widget):  # noqa: D102 - Qt API
+        reaching = None
+        if (self._view_pixels() is not None and self._exportOpts is False and self.opts["pxMode"]
+                and self.opts["useCache"] and len(self.data)):
+            reaching = self._reaching(p)
+            if reaching is not None and not reaching.any():
+                MarkerScatter.skipped += 1
+                return
+        MarkerScatter.paints += 1
+        self._exposed = reaching
+        try:
+            super().paint(p, option, widget)
+        finally:
+            self._exposed = None
 
 
 class MarkerItem(pg.PlotDataItem):
@@ -23,6 +114,13 @@ class MarkerItem(pg.PlotDataItem):
 
     def __init__(self, x: np.ndarray, y: np.ndarray, **style) -> None:
         super().__init__(**style)
+        # Drawn by a MarkerScatter (see there) in place of the scatter pyqtgraph made, connected as it was.
+        made, self.scatter = self.scatter, MarkerScatter()
+        made.setParentItem(None)
+        self.scatter.setParentItem(self)
+        self.scatter.sigClicked.connect(self.scatterClicked)
+        self.scatter.sigHovered.connect(self.sigPointsHovered)
+        self.scatter.hide()  # as pyqtgraph's was: no points yet (each setData gives the scatter its style)
         self.pending: tuple[np.ndarray, np.ndarray] | None = (x, y)
         # The scatter tells the view its bounds changed too; while the points are given hidden, it must not.
         self.scatter.informViewBoundsChanged = self.informViewBoundsChanged

@@ -1,0 +1,119 @@
+"""A focus repaints the markers only where its marks reach them, and shows what a full repaint shows.
+
+A focus moves the focused event's line and title (and the ring round a value); Qt repaints the strips
+they leave and enter. Every marker item under those strips used to be painted whole, and asked for its
+bounding box several times per paint, each answer working the pixel size out anew. Checked by which
+marker items are painted (a spy on pyqtgraph's scatter paint), by the pixel-size work their bounding
+boxes do, and by comparing the screen with a full repaint; never by timing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect
+from PySide6.QtGui import QRegion
+
+from desktop.state import SelectionState
+from test_chart_pane_work import open_pane
+
+
+class Regions(QObject):
+    """The regions a widget is asked to paint, collected from its paint events."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.regions: list[QRegion] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))
+        return False
+
+
+def spy(scatters, name: str) -> list:
+    """The ids of the scatters whose method `name` runs, in order (a spy on each item: the real method runs).
+
+    pyqtgraph's scatter paint asks for its view's rectangle (to cull its points to it) and nothing else
+    in a paint does; its bounding box and culling ask for its pixel vectors."""
+    calls: list = []
+    for scatter in scatters:
+        real = getattr(scatter, name)
+
+        def counted(*args, real=real, key=id(scatter)):
+            calls.append(key)
+            return real(*args)
+
+        setattr(scatter, name, counted)
+    return calls
+
+
+def shown_markers(pane) -> list:
+    return [m.scatter for row in pane.canvas.rows for d in row.drawn for m in d.markers if m.isVisible()]
+
+
+def reaches(pane, scatter, region: QRegion) -> bool:
+    """Whether any of the scatter's markers (its symbol, and a pixel or two round it) lies in the region."""
+    vb = scatter.getViewBox()
+    half = int(scatter._maxSpotPxWidth / 2) + 3
+    for x, y in zip(scatter.data["x"], scatter.data["y"]):
+        at = pane.view.mapFromScene(vb.mapViewToScene(QPointF(float(x), float(y))))
+        if region.intersects(QRect(at.x() - half, at.y() - half, 2 * half, 2 * half)):
+            return True
+    return False
+
+
+def test_a_focus_paints_only_the_markers_its_marks_reach_and_the_screen_matches_a_full_repaint(qtbot):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2012.5, 2021.0)  # every event in view among the markers: a focus moves no range
+    paints = Regions(pane.view.viewport())
+    for target in ("wave", "evil-event"):  # the first paints after opening and the first marks cover it all
+        paints.regions.clear()
+        state.set_focus(target, "timeline")
+        qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    painted = spy(shown_markers(pane), "viewRect")
+    skipped = 0
+    for target in ("law-passed", "evil-event", "law-passed"):  # the line and its title move between events
+        painted.clear()
+        paints.regions.clear()
+        state.set_focus(target, "timeline")
+        qtbot.waitUntil(lambda: len(paints.regions) > 0)
+        assert pane.canvas.x_range() == (2012.5, 2021.0)
+        region = QRegion()
+        for r in paints.regions:
+            region = region.united(r)
+        markers = shown_markers(pane)
+        assert len(markers) >= 3
+        for scatter in markers:
+            if not reaches(pane, scatter, region):
+                assert id(scatter) not in painted  # none of its markers is in the repainted strips
+                skipped += 1
+        # What is on screen is what a full repaint shows: no marker missing from the repainted strips.
+        shown = pane.screen().grabWindow(pane.winId()).toImage()
+        paints.regions.clear()
+        pane.view.viewport().update()
+        qtbot.waitUntil(lambda: len(paints.regions) > 0)
+        assert pane.screen().grabWindow(pane.winId()).toImage() == shown
+    assert skipped >= 1  # the scenario does leave markers out of the strips
+
+
+def test_a_markers_bounding_box_reads_the_views_pixel_size_once_per_transform(qtbot):
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2012.0, 2031.0)
+    paints = Regions(pane.view.viewport())
+    state.set_focus("wave", "timeline")
+    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    markers = shown_markers(pane)
+    asked = spy(markers, "pixelVectors")
+    painted = spy(markers, "viewRect")
+    boxes = [scatter.boundingRect() for scatter in markers]
+    assert all(box.width() > 0 and box.height() > 0 for box in boxes)
+    assert not [item for item in asked if item in {id(m) for m in markers}]  # the view's pixel size, already known
+    paints.regions.clear()
+    pane.canvas.set_x_range(2011.0, 2030.0)  # a pan: a new transform, every marker painted again
+    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    # pyqtgraph's scatter works its pixel size out in every bounding box Qt asks for (several per paint)
+    # and once more to cull its points; here only the culling of each paint does.
+    per_marker = [asked.count(id(scatter)) for scatter in markers]
+    paints_of = [painted.count(id(scatter)) for scatter in markers]
+    assert all(n <= 2 * max(1, p) for n, p in zip(per_marker, paints_of)), (per_marker, paints_of)
