@@ -384,7 +384,11 @@ def _within_band_budget(is_band: np.ndarray, lanes: np.ndarray, visible_width: n
         return is_band
     result = is_band.copy()
     cand_lanes = lanes[candidates]
-    by_lane = np.argsort(cand_lanes, kind="stable")
+    # A mask's periods come by lane (`LaneOrder`): then the candidates already are, and need no sort.
+    if len(cand_lanes) < 2 or bool((cand_lanes[1:] >= cand_lanes[:-1]).all()):
+        by_lane = np.arange(len(candidates))
+    else:
+        by_lane = np.argsort(cand_lanes, kind="stable")
     sorted_lanes = cand_lanes[by_lane]
     cuts = np.flatnonzero(np.diff(sorted_lanes)) + 1
     for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(by_lane)]):

@@ -528,12 +528,25 @@ def _paint_focus_ring(view, p: QPainter, centre: QPointF) -> None:
 def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
     """A small dark circle with "!": another source disputes this fact."""
     r = max(5.0, view.marker * 0.45)
-    p.setPen(pen(QColor(view.theme.background), 1))
-    p.setBrush(QColor("#A84A00" if not view.theme.dark else "#FFB000"))
+    edge, fill, ink = _badge_style(view)
+    p.setPen(edge)
+    p.setBrush(fill)
     p.drawEllipse(centre, r, r)
-    p.setPen(QColor("#FFFFFF" if not view.theme.dark else "#000000"))
+    p.setPen(ink)
     p.setFont(view.font_bold)
     p.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), _CENTRE, "!")
+
+
+def _badge_style(view) -> tuple:
+    """The dispute badge's edge pen, fill and "!" colour (made once per look: a frame at 100,000
+    events draws a badge on every disputed band and marker in view)."""
+    style = view._lane_styles.get("badge")
+    if style is None:
+        dark = view.theme.dark
+        style = view._lane_styles["badge"] = (pen(QColor(view.theme.background), 1),
+                                              QColor("#A84A00" if not dark else "#FFB000"),
+                                              QColor("#FFFFFF" if not dark else "#000000"))
+    return style
 
 
 def _digits_height(view) -> float:

@@ -95,3 +95,22 @@ def test_a_focus_leaving_a_group_works_out_only_its_lanes_group_boxes(qtbot, mak
     # The lane is grouped again without the focus, so it holds at most one group more than before.
     assert len(work["groups"]) == 1 and work["groups"][0] <= in_lane + 1 < len(groups)
     assert picture == _fresh_picture(qtbot, make_pane, default_dataset, state, (1920, 420))
+
+
+def test_the_band_budget_is_the_same_whether_its_periods_come_by_lane_or_not():
+    """Periods by lane skip the sort (`LaneOrder` gives them so); any order keeps the same bands."""
+    import numpy as np
+
+    from desktop.ui.timeline_layout import _within_band_budget
+
+    rng = np.random.default_rng(7)
+    n = 400
+    lanes = np.sort(rng.integers(0, 5, n))
+    widths = rng.integers(1, 30, n).astype(float)  # many equal widths: ties decide
+    ties = rng.permutation(n)
+    is_band = rng.random(n) < 0.8
+    kept = _within_band_budget(is_band, lanes, widths, 12, ties)
+    assert np.bincount(lanes[kept], minlength=5).max() == 12
+    shuffle = rng.permutation(n)
+    again = _within_band_budget(is_band[shuffle], lanes[shuffle], widths[shuffle], 12, ties[shuffle])
+    assert np.array_equal(again, kept[shuffle])
