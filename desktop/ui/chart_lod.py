@@ -21,7 +21,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
 
 
@@ -286,6 +286,7 @@ class PeakCurve(pg.PlotDataItem):
             if self._stale_in is not view:  # listed once per view (a line redrawn in a new plot moves view)
                 self._stale_in = view
                 view.stale_lines.append(self)
+                view.prepare_soon()
             return
         super().viewRangeChanged(vb, ranges, changed)
 
@@ -383,6 +384,10 @@ def _usable(bounds) -> bool:
             and math.isfinite(bounds[0]) and math.isfinite(bounds[1]))
 
 
+_PREPARE = QEvent.Type(QEvent.registerEventType())  # LineViewBox.prepare_soon's own event
+_HIGH_PRIORITY = 1  # Qt.HighEventPriority, named without the Qt namespace (its first use builds every enum)
+
+
 class LineViewBox(pg.ViewBox):
     """A ViewBox that fits its values to its items' own bounds, without mapping each through its transform.
 
@@ -399,6 +404,8 @@ class LineViewBox(pg.ViewBox):
     def __init__(self, *args, **kwargs) -> None:
         self.stale_lines: list[PeakCurve] = []  # lines whose window waits for the next paint
         self._pixel_size: tuple[float, float] | None = None
+        self._prepare_posted = False
+        self.prepared_ahead = 0  # preparations done before a paint rather than inside one (a test counts)
         super().__init__(*args, **kwargs)
 
     def prepareForPaint(self):  # noqa: N802 - pyqtgraph API
@@ -408,6 +415,35 @@ class LineViewBox(pg.ViewBox):
         for line in lines:
             if line._stale_in is self:
                 line.refresh()
+
+    def update(self, *args):  # noqa: D102 - Qt API; pyqtgraph calls it once a range or fit is due
+        super().update(*args)
+        self.prepare_soon()
+
+    def prepare_soon(self) -> None:
+        """Fit the values, set the transform and give moved lines their windows just before the next paint.
+
+        pyqtgraph does this inside the view's paint event, and the new transform and windows mark
+        the lines changed while they are being painted: Qt then painted the whole plot a second time,
+        the same pixels again (every focus that moved the chart's range and every frame of a pan or
+        zoom). Done in an event posted now, it runs before the paint (Qt posts the paint request at
+        low priority, after it), however often the range moves until then, and the one paint that
+        follows covers it all. A paint that comes first (a grab, an export) still prepares itself.
+        """
+        if self._prepare_posted or not (getattr(self, "_matrixNeedsUpdate", False)
+                                         or getattr(self, "_autoRangeNeedsUpdate", False) or self.stale_lines):
+            return
+        self._prepare_posted = True
+        QCoreApplication.postEvent(self, QEvent(_PREPARE), _HIGH_PRIORITY)
+
+    def customEvent(self, event):  # noqa: N802 - Qt API
+        if event.type() != _PREPARE:
+            super().customEvent(event)
+            return
+        self._prepare_posted = False
+        if self.scene() is not None and (self._matrixNeedsUpdate or self._autoRangeNeedsUpdate or self.stale_lines):
+            self.prepared_ahead += 1
+            self.prepareForPaint()
 
     def updateMatrix(self, changed=None):  # noqa: N802 - pyqtgraph API
         self._pixel_size = None

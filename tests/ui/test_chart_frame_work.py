@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
 from desktop.ui.chart_data import ChartSeries
@@ -221,3 +222,48 @@ def test_unticking_or_a_new_row_still_draws_the_plots_anew(qtbot):
     assert canvas.added_in_place == 0 and len(canvas.rows) == 2 and canvas.rows[0].plot is not plots[0]
     canvas.set_series(made[:1])  # unticked
     assert canvas.added_in_place == 0 and len(canvas.rows) == 1
+
+
+class _Paints(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def _settle() -> None:
+    for _ in range(4):  # as the benchmark does: what the paint queues is run too
+        QCoreApplication.processEvents()
+
+
+@pytest.mark.parametrize("move", ["focus", "pan", "zoom"])
+def test_a_moved_range_is_painted_once_and_shows_what_a_full_repaint_shows(chart, qtbot, move):
+    """The view is prepared (values fitted, transform set, lines given their windows) before its paint,
+    not inside it, where those changes made Qt paint the whole plot a second time."""
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    paints = _Paints(widget.viewport())
+    for step in range(3):
+        paints.count = 0
+        if move == "focus":
+            canvas.set_x_range(2001.0 + 2 * step, 2004.0 + 3 * step)
+        elif move == "pan":
+            for _ in range(3):  # a drag can move the view several times between two paints
+                vb.translateBy(x=0.2)
+        else:
+            vb.scaleBy(x=0.8)
+        qtbot.waitUntil(lambda: paints.count > 0)
+        _settle()
+        assert paints.count == 1
+        assert all(not line._stale for line in long_lines(canvas))
+        shown = widget.screen().grabWindow(widget.winId()).toImage()
+        widget.viewport().update()
+        qtbot.waitUntil(lambda: paints.count > 1)
+        assert widget.screen().grabWindow(widget.winId()).toImage() == shown
