@@ -188,6 +188,69 @@ def _clear(layout: QBoxLayout) -> None:
         shiboken6.delete(layout.takeAt(0))  # the item (and a row's own items), never a widget
 
 
+class LayoutPlan:
+    """The items a block's layout is to hold, top to bottom, set down by a fill before the layout is touched.
+
+    Most refills show the same widgets in the same order (another value of a
+    series, a card citing the same kind of source): emptying the layout and
+    adding them back invalidated every layout above it and cost a few dozen
+    calls per block. `apply` rebuilds the layout only when the items differ.
+    """
+
+    rebuilt = 0  # layouts emptied and filled again, by every block (tests read it)
+
+    def __init__(self) -> None:
+        self.items: list[tuple] = []
+
+    def widget(self, widget: QWidget, stretch: int = 0, alignment=None) -> QWidget:
+        self.items.append(("widget", widget, stretch, alignment))
+        return widget
+
+    def spacing(self, size: int) -> None:
+        self.items.append(("spacing", size))
+
+    def stretch(self, factor: int) -> None:
+        self.items.append(("stretch", factor))
+
+    def row(self, spacing: int, *items: tuple) -> None:
+        """A horizontal row of (widget, stretch, alignment) and ("stretch", factor) items."""
+        self.items.append(("row", spacing, items))
+
+    def apply(self, layout: QBoxLayout, held: list[tuple] | None) -> list[tuple]:
+        """Make `layout` hold the planned items (`held` is what it was last given); return them to keep."""
+        if held == self.items and layout.count() == len(held):
+            return held
+        LayoutPlan.rebuilt += 1
+        _clear(layout)
+        for item in self.items:
+            kind = item[0]
+            if kind == "widget":
+                _, widget, stretch, alignment = item
+                if alignment is None:
+                    layout.addWidget(widget, stretch)
+                else:
+                    layout.addWidget(widget, stretch, alignment)
+            elif kind == "spacing":
+                layout.addSpacing(item[1])
+            elif kind == "stretch":
+                layout.addStretch(item[1])
+            else:
+                line = QHBoxLayout()
+                line.setSpacing(item[1])
+                # Added while empty: PySide wraps the items of a layout added with widgets in it, and
+                # those wrappers outlive the items when _clear deletes the row. A stale wrapper at a freed
+                # address is then handed back for new memory there (pyqtgraph's marker fragments).
+                layout.addLayout(line)
+                for part in item[2]:
+                    if part[0] == "stretch":
+                        line.addStretch(part[1])
+                    elif part[2] is None:
+                        line.addWidget(part[0], part[1])
+                    else:
+                        line.addWidget(part[0], part[1], part[2])
+        return self.items
+
+
 def _rule(theme: Theme, parent: QWidget) -> QFrame:
     line = QFrame(parent)
     line.setObjectName("citationRule")
@@ -228,33 +291,28 @@ class CitationCard(PartsMixin, WrappedBlock, QFrame):
         self.stance = str(cite["stance"])
         self.badge.set_claim_type(self.claim_type)
         self._parts_begin()
-        layout = self.layout()
-        _clear(layout)
+        plan = LayoutPlan()
         if cite["target"] != focus and cite.get("target_kind") == SERIES:
-            top = QHBoxLayout()
-            top.setSpacing(self._gap)
-            layout.addLayout(top)  # while empty: see the address row in SourceBlock.fill
-            top.addWidget(self.badge)
-            top.addWidget(self._label("wholeSeries", _tr("cited for the whole series"), size=0.9, theme=theme,
-                                      muted=True))
-            top.addStretch(1)
+            whole = self._label("wholeSeries", _tr("cited for the whole series"), size=0.9, theme=theme, muted=True)
+            plan.row(self._gap, (self.badge, 0, None), (whole, 0, None), ("stretch", 1))
         else:  # alone on its line, at its own width: the same place a row with a stretch gave it
-            layout.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
+            plan.widget(self.badge, 0, Qt.AlignmentFlag.AlignLeft)
         self.quote = None
         if cite["quote"]:
             self.quote = self._part("quoteText", lambda: QuoteBlock("", theme, self))
             self.quote.set_plain(cite["quote"])
-            layout.addWidget(self.quote)
+            plan.widget(self.quote)
         if cite["locator"] and not theme.presenting:  # where in the source: for the desk, not the wall
             where = _tr("Where: {locator}").format(locator=visible(cite["locator"]))
-            layout.addWidget(self._label("locatorText", where, size=0.95, theme=theme, muted=True))
+            plan.widget(self._label("locatorText", where, size=0.95, theme=theme, muted=True))
         note = self.dataset.text(cite, "note", self.lang)
         if note:
-            layout.addWidget(self._label("noteText", _tr("Note: {note}").format(note=visible(note)), size=0.95,
-                                         theme=theme))
+            plan.widget(self._label("noteText", _tr("Note: {note}").format(note=visible(note)), size=0.95,
+                                    theme=theme))
         self._parts_end()
         self.source.fill(self._sources[self.source_id], brief=repeat_source)
-        layout.addWidget(self.source)
+        plan.widget(self.source)
+        self._held = plan.apply(self.layout(), getattr(self, "_held", None))
 
     def focus_order(self) -> list[QWidget]:
         """The card's tab stops, top to bottom."""
@@ -302,52 +360,52 @@ class SourceBlock(PartsMixin, WrappedBlock, QWidget):
                     widget.reset()
             return
         self._row, self._brief = row, brief
-        theme, layout = self.theme, self.layout()
+        theme = self.theme
         self.url = row["url"]
         self.open_button: QPushButton | None = None
         self.url_field: QLineEdit | None = None
         self._parts_begin()
-        _clear(layout)
+        plan = LayoutPlan()
         if self.compact:
             words = _tr("The same source as above.") if brief else " · ".join(
                 p for p in (short_source_name(row, 40), source_kind_label(row["kind"]), date_text(row.get("published_date"))) if p)
             # An attribution under the quote, as a book sets one: "— Epoch Times · News report · 2018".
             line = self._label("sourceLine", f"— {words}", size=0.9, theme=theme, muted=True)
             line.setToolTip(tooltip(row["title"]))
-            layout.addWidget(line)
-            self._parts_end()
+            plan.widget(line)
+            self._end_fill(plan)
             return
-        layout.addWidget(self._label("sourceTitle", row["title"], size=1.0, theme=theme, bold=True))
+        plan.widget(self._label("sourceTitle", row["title"], size=1.0, theme=theme, bold=True))
         if brief:  # the card above cites the same source in full: say so rather than repeat it
-            layout.addWidget(self._label("sourceSame", _tr("The same source as above."), size=0.9, theme=theme,
+            plan.widget(self._label("sourceSame", _tr("The same source as above."), size=0.9, theme=theme,
                                     muted=True))
-            self._parts_end()
+            self._end_fill(plan)
             return
         parts_text = [row["author"], row["publisher"], date_text(row.get("published_date")),
                       source_kind_label(row["kind"])]
-        layout.addWidget(self._label("sourceDetails", " · ".join(p for p in parts_text if p), size=0.95,
+        plan.widget(self._label("sourceDetails", " · ".join(p for p in parts_text if p), size=0.95,
                                 theme=theme, muted=True))
         notes = self.dataset.text(row, "notes", self.lang)
         if notes:
-            layout.addWidget(self._label("sourceNotes", notes, size=0.95, theme=theme, muted=True))
+            plan.widget(self._label("sourceNotes", notes, size=0.95, theme=theme, muted=True))
         if self.url:
-            line = QHBoxLayout()
-            line.setSpacing(round(6 * theme.scale))
-            # Added while empty: PySide wraps the items of a layout added with widgets in it, and
-            # those wrappers outlive the items when _clear deletes the row. A stale wrapper at a freed
-            # address is then handed back for new memory there (pyqtgraph's marker fragments).
-            layout.addLayout(line)
             self.url_field = self._part("sourceUrl", self._url_field)
-            self.url_field.setText(visible(self.url))
+            address = visible(self.url)
+            if self.url_field.text() != address:
+                self.url_field.setText(address)
             self.url_field.setCursorPosition(0)  # the address is read from its start
-            line.addWidget(self.url_field, 1)
             self.open_button = self._part("openInBrowser", self._open_button)
-            line.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
+            plan.row(round(6 * theme.scale), (self.url_field, 1, None),
+                     (self.open_button, 0, Qt.AlignmentFlag.AlignTop))
         accessed = row.get("accessed_date")
         if _known(accessed):
             words = _tr("Accessed {date}").format(date=i18n.format_date(accessed))
-            layout.addWidget(self._label("sourceAccessed", words, size=0.9, theme=theme, muted=True))
-        self._parts_end()
+            plan.widget(self._label("sourceAccessed", words, size=0.9, theme=theme, muted=True))
+        self._end_fill(plan)
+
+    def _end_fill(self, plan: LayoutPlan) -> None:
+        self._parts_end()  # shelved parts leave the layout with their parent
+        self._held = plan.apply(self.layout(), getattr(self, "_held", None))
 
     def _url_field(self) -> QLineEdit:
         # A read-only line edit, not a label: a long address scrolls instead of widening the pane,
@@ -418,61 +476,61 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
         self._tab_stops_set = False
         self.fact = fact = dataset.fact(target, self.lang)
         self.records = records = self._rows.records(target)  # the citations, in the order shown
-        layout = self.layout()
-        _clear(layout)
         self._parts_begin()
+        plan = LayoutPlan()
         # Presenting, the claim types and the quotes come before the summary: they are the point of
         # a step, and the summary would push them below the fold of a projected 1024×768 slide.
         presenting = theme.presenting
         self._title = self._label("factTitle", fact.title, size=1.3, theme=theme, bold=True, focusable=True)
-        layout.addWidget(self._title)
+        plan.widget(self._title)
         self.date_text = i18n.fact_date(dataset, fact)
         where = " · ".join(p for p in (fact.category, fact.extra.get("place", "")) if p)
         if presenting:  # one line for when and where
-            layout.addWidget(self._label("factDate", " · ".join(p for p in (self.date_text, where) if p),
-                                         size=1.0, theme=theme, muted=True))
+            plan.widget(self._label("factDate", " · ".join(p for p in (self.date_text, where) if p),
+                                    size=1.0, theme=theme, muted=True))
         else:
-            layout.addWidget(self._label("factDate", self.date_text, size=1.05, theme=theme, muted=True))
+            plan.widget(self._label("factDate", self.date_text, size=1.05, theme=theme, muted=True))
         value = value_text(fact)
         if value:
-            layout.addWidget(self._label("factValue", value, size=1.2, theme=theme, bold=True))
+            plan.widget(self._label("factValue", value, size=1.2, theme=theme, bold=True))
         elif fact.kind == SERIES and fact.unit:
-            layout.addWidget(self._label("factUnit", _tr("Counted in {unit}").format(unit=visible(fact.unit)),
-                                         name="factValue", size=1.0, theme=theme))
+            plan.widget(self._label("factUnit", _tr("Counted in {unit}").format(unit=visible(fact.unit)),
+                                    name="factValue", size=1.0, theme=theme))
         if where and not presenting:
-            layout.addWidget(self._label("factWhere", where, size=0.95, theme=theme, muted=True))
+            plan.widget(self._label("factWhere", where, size=0.95, theme=theme, muted=True))
         self._summary = None
         if fact.summary:
             self._summary = self._label("factSummary", fact.summary, size=1.0, theme=theme, focusable=True)
             if not presenting:
-                layout.addWidget(self._summary)
+                plan.widget(self._summary)
 
         self.headings: dict[str, QWidget] = {}
         old_cards, self.cards = self.cards, []
         rules = 0
         for stance in dict.fromkeys(r["stance"] for r in records):
             heading = self._part(f"heading-{stance}", lambda s=stance: self._heading(s))
-            layout.addSpacing(round((5 if presenting else 8) * theme.scale))
-            layout.addWidget(heading)
+            plan.spacing(round((5 if presenting else 8) * theme.scale))
+            plan.widget(heading)
             self.headings[stance] = heading
             for index, cite in enumerate(r for r in records if r["stance"] == stance):
                 if index:  # where one source ends and the next begins
-                    layout.addWidget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
+                    plan.widget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
                     rules += 1
                 repeat = bool(self.cards) and self.cards[-1].source_id == cite["source_id"]
                 card = self._card(old_cards, cite, target, repeat)
-                layout.addWidget(card)
+                plan.widget(card)
                 self.cards.append(card)
         for card in old_cards:  # fewer citations than the fact shown before
             self._shelve_card(card)
         if fact.kind == OBSERVATION and not records:
-            layout.addWidget(self._label("noSource", _tr("No source is cited for this value."), name="", theme=theme))
+            plan.widget(self._label("noSource", _tr("No source is cited for this value."), name="", theme=theme))
         if self._summary is not None and presenting:
-            layout.addSpacing(round(8 * theme.scale))
-            layout.addWidget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
-            layout.addWidget(self._summary)
-        layout.addStretch(1)
-        self._parts_end()
+            plan.spacing(round(8 * theme.scale))
+            plan.widget(self._part(f"rule{rules}", lambda: _rule(theme, self), kind="citationRule"))
+            plan.widget(self._summary)
+        plan.stretch(1)
+        self._parts_end()  # shelved parts leave the layout with their parent
+        self._held = plan.apply(self.layout(), getattr(self, "_held", None))
 
     def _heading(self, stance: str) -> QWidget:
         theme = self.theme
