@@ -305,7 +305,9 @@ class Dataset:
     def disputed_targets(self) -> frozenset[str]:
         """Targets with at least one citation whose stance is `disputes`."""
         cites = self.citations
-        return frozenset(cites.loc[cites["stance"] == "disputes", "target"])
+        # Read from the columns' arrays: a boolean .loc over 120,000 rows cost ~20 ms of opening a dataset.
+        disputes = cites["stance"].to_numpy() == "disputes"
+        return frozenset(cites["target"].to_numpy()[disputes].tolist())
 
     @cached_property
     def event_support_claims(self) -> pd.DataFrame:

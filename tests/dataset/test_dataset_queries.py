@@ -200,3 +200,10 @@ def test_a_missing_value_is_not_an_observation(default_dataset):
         assert data.kind_of(f"{series_id}@{period}") is None
         with pytest.raises(KeyError):
             data.observation(f"{series_id}@{period}")
+
+
+# ---- disputes ------------------------------------------------------------------------------
+def test_disputed_targets_are_the_targets_of_disputing_citations(dataset):
+    expected = {row["target"] for _, row in dataset.citations.iterrows() if row["stance"] == "disputes"}
+    assert expected, "the datasets used here have disputed facts"
+    assert fresh(dataset).disputed_targets == expected
