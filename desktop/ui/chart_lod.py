@@ -21,8 +21,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QRectF, Qt
+from pyqtgraph.graphicsItems import PlotCurveItem as _curve_module
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from pyqtgraph.graphicsItems.PlotDataItem import PlotDataset
+from shiboken6 import wrapInstance
 
 
 def _halve(values: np.ndarray, combine) -> np.ndarray:
@@ -76,6 +79,22 @@ def _one_gap_per_break(xs: np.ndarray, ys: np.ndarray) -> tuple[np.ndarray, np.n
     if keep.all():
         return xs, ys
     return xs[keep], ys[keep]
+
+
+def _single_segments(connect: np.ndarray) -> bool:
+    """Whether every joined run of a connect array (point i joined to i + 1) is a single segment: no point
+    joined both to the one before and to the one after (the last point's entry joins nothing)."""
+    joined = np.asarray(connect[:-1], dtype=bool)
+    return not np.any(joined[:-1] & joined[1:])
+
+
+def shiboken_line(segments: np.ndarray, first: int):
+    """The QLineF at row `first` of a C-contiguous (n, 4) float array, as QPainter.drawLines(lines, count) takes it."""
+    return wrapInstance(segments.ctypes.data + first * segments.strides[0], QLineF)
+
+
+def _gl_widget():
+    return _curve_module.OpenGLHelpers.GraphicsViewGLWidget
 
 
 class Peaks:
@@ -243,8 +262,10 @@ class PeakCurve(pg.PlotDataItem):
             self._datasetDisplay, self._shown_bounds = kept[3], kept[4]
             return self._datasetDisplay
         # A little beyond each edge as well (a fifth of the view's values each side), so the next few
-        # frames of a pan draw the same points again instead of working out and building new ones.
-        spare = (b - a) // 5
+        # frames of a pan draw the same points again instead of working out and building new ones. While
+        # the view keeps moving, half the view each side: a zoom out then keeps drawing one window until
+        # its groups double (about four frames of a wheel), where a fifth lasted two.
+        spare = (b - a) // (2 if self.moving else 5)
         a, b = max(0, a - spare), min(len(x), b + spare)
         xs, ys, connect = self._peaks.window(x, a, b, ds)
         self.windows_made += 1
@@ -336,6 +357,9 @@ class _WindowCurve(pg.PlotCurveItem):
     def __init__(self, owner: PeakCurve) -> None:
         super().__init__()
         self.owner = owner
+        self._kept_segments = None  # (key, x, segments or None, connect): worked out once per window and pen style
+        self.segments_drawn = 0  # line segments handed to Qt (a test counts them)
+        self.paths_avoided = 0  # windows drawn as segments where pyqtgraph would have built a dashed path
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         """Known from the window while the curve shows the window's points; otherwise scanned, as pyqtgraph does."""
@@ -375,7 +399,63 @@ class _WindowCurve(pg.PlotCurveItem):
     def paint(self, p, opt, widget):  # noqa: D102 - Qt API
         if self.owner._stale:
             self.owner.refresh()
-        super().paint(p, opt, widget)
+        segments = self._segments(widget)
+        if segments is None:
+            super().paint(p, opt, widget)
+            return
+        pen = self.opts["pen"]
+        first, end = 0, len(segments)
+        if p.hasClipping():
+            # Only the segments that reach the clip (the view, or less): each is drawn alone, so those
+            # left out would have put no pixel inside it. The margin covers the pen's half-width and caps.
+            clip = p.clipBoundingRect()
+            view = self.owner.getViewBox()
+            if isinstance(view, LineViewBox) and not clip.isEmpty():
+                margin = (pen.widthF() + 4) * view.pixel_size()[0]
+                first = int(np.searchsorted(segments[:, 2], clip.left() - margin, "left"))
+                end = max(first, int(np.searchsorted(segments[:, 0], clip.right() + margin, "right")))
+        self.segments_drawn += end - first
+        if end > first:
+            p.setRenderHint(p.RenderHint.Antialiasing, False)
+            p.setPen(pen)
+            p.drawLines(shiboken_line(segments, first), end - first)
+
+    def _segments(self, widget) -> np.ndarray | None:
+        """The curve as separate line segments, (x0, y0, x1, y1) per row in x order, when drawing them so gives
+        pyqtgraph's pixels; None when pyqtgraph's own paint is wanted.
+
+        pyqtgraph already draws a solid line wider than a pixel (no antialiasing, opaque) as separate
+        segments. A dashed one it draws as one path, which Qt's dash stroker handles slowly; when every
+        joined run of the curve is a single segment (the estimated stretches: pairs of values, or one
+        group's highest and lowest) Qt starts the dash pattern afresh for each run of a path as it does
+        for each separate segment, so drawing the segments gives the same pixels, sooner, with no path
+        built. While the view keeps moving the lines are hairlines, drawn as segments too: a new window
+        (most frames of a zoom) then costs no path, and the picture, drawn light anyway, looks the same
+        (a hairline's joins may differ by a pixel). Exports, fills, shadows, antialiasing and hairlines at
+        rest keep pyqtgraph's paint.
+        """
+        opts = self.opts
+        pen = opts["pen"]
+        if (self.xData is None or len(self.xData) < 2 or self._exportOpts is not False or opts["antialias"]
+                or opts["fillLevel"] is not None or opts["shadowPen"] is not None or opts["stepMode"]
+                or opts["compositionMode"] is not None or opts["segmentedLineMode"] != "auto" or pen is None
+                or (pen.widthF() <= 1.0 and not self.owner.moving) or not pen.isSolid()
+                or pen.color().alphaF() != 1.0 or isinstance(widget, _gl_widget())):
+            return None
+        style = pen.style()  # Qt's enums named here only, at a paint: never before the first frame
+        solid, dashed = style == Qt.PenStyle.SolidLine, style == Qt.PenStyle.DashLine
+        key = (id(self.xData), id(self.yData), id(opts["connect"]), style)
+        kept = self._kept_segments
+        if kept is not None and kept[0] == key and kept[1] is self.xData:
+            return kept[2]
+        segments = None
+        connect = opts["connect"]
+        if solid or (dashed and isinstance(connect, np.ndarray) and _single_segments(connect)):
+            made = arrayToLineSegments(self.xData, self.yData, connect, not opts["skipFiniteCheck"])
+            segments = made.ndarray()
+            self.paths_avoided += dashed
+        self._kept_segments = (key, self.xData, segments, connect)  # the arrays kept alive with their ids
+        return segments
 
 
 def _usable(bounds) -> bool:
