@@ -35,11 +35,16 @@ class TimelineText:
         self.dataset, self.model, self.lang = dataset, model, lang
         ev = dataset.events
         self._titles = self._column(ev, "title")
-        self._lane_names: list[str] = []
-        translated = self._column(ev, "category")
-        for name in model.lanes:
-            first = np.flatnonzero(ev["category"].to_numpy() == name)
-            self._lane_names.append(str(translated[first[0]]) if len(first) else name)
+        # Each lane's name in the data language, read from its first fact: found for every lane in
+        # one pass over the model's lane numbers (comparing the category text once per lane cost
+        # ~10 ms of opening 100,000 events).
+        n = len(model.lanes)
+        first = np.full(n + 1, len(model.lane), dtype=np.int64)
+        np.minimum.at(first, np.where((model.lane >= 0) & (model.lane < n), model.lane, n), np.arange(len(model.lane)))
+        rows = [int(k) if k < len(model.lane) else -1 for k in first[:n]]
+        translated = self._column(ev.iloc[[k for k in rows if k >= 0]], "category")
+        names = iter(translated.tolist())
+        self._lane_names: list[str] = [str(next(names)) if k >= 0 else name for k, name in zip(rows, model.lanes)]
         self._starts = ev["start_date"].to_numpy()
         self._ends = ev["end_date"].to_numpy()
         self._dates: dict[int, str] = {}
