@@ -47,6 +47,7 @@ LIGHT_IDLE_MS = 250  # the themed look comes back once the view has rested this 
 # it anew on every frame of a pan cost more than drawing it, and would show the same picture. At 100,000
 # events each daily series' dashed stretches are a line of a few dozen points: 20 of them were redone per frame.
 WHOLE_LIMIT = 2000
+SWATCH_HEIGHT = 20  # a legend swatch's fixed height (pyqtgraph's ItemSample): no legend row is shorter
 
 
 @dataclass(repr=False)
@@ -119,6 +120,12 @@ class ChartCanvas(QObject):
         # one (refit_legend) would lay it out again for that size. Filled once, at the size it is shown at.
         self.legend_waits_for_size = False
         self.size_hint = lambda: (1000.0, 600.0)  # the owner says how big the chart will be laid out
+        # The owner says whether it may show a legend at least this tall (pixels): while it certainly will
+        # not (the series list is the key at the desk; classroom mode has its own), the legend is left
+        # unfilled, and filled by bring_legend_up_to_date when it may show. An export always shows it.
+        self.legend_may_show = lambda least_height: True
+        self._legend_stale = False  # the legend's entries are not those of the series drawn (left for now)
+        self.legend_fills = 0  # legends filled or relabelled (a test counts them)
         self._many = False  # more than LIGHT_LIMIT values shown: a moving view is drawn light
         # (series id, count, log) -> (series, what its drawing needs: the lines' Peaks and Extent, and the
         # built lines and markers for the theme they were made in)
@@ -200,7 +207,10 @@ class ChartCanvas(QObject):
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
         fit = self._legend_columns()
-        if fit != self._legend_fit or not self._relabel_legend():
+        if self._legend_stale or not self.legend_may_show(self._legend_least_height(fit[0])):
+            # Hidden behind the series list: relabelling it (~12 ms at 100,000 events) waits until it may show.
+            self._legend_fit, self._legend_stale = fit, True
+        elif fit != self._legend_fit or not self._relabel_legend():
             self._replace_legend(fit)
         self._fit_legend_row()
         self._draw_overlays()
@@ -256,10 +266,11 @@ class ChartCanvas(QObject):
         self._lod_cache = self._lod_used  # only what is drawn now is kept
         self._many = sum(d.count for row in self.rows for d in row.drawn) > LIGHT_LIMIT
         self._align_axes()
+        self._legend_stale = False
         if self.legend_waits_for_size:
             self._legend_fit = (0, 0.0)  # no fit yet: the first size fills it
         else:
-            self._fill_legend()
+            self._fill_or_leave_legend()
         self._fit_legend_row()
         self._draw_ticks()
         self._draw_overlays()
@@ -370,7 +381,54 @@ class ChartCanvas(QObject):
         self.layout.removeItem(self.legend)
         self.legend = self._make_legend(fit[0])
         self.layout.addItem(self.legend, row=0, col=0)
+        self._legend_stale = False
+        self._fill_or_leave_legend()
+
+    def _legend_entry_count(self) -> int:
+        """How many entries the legend has for the series drawn now (see _legend_entries), without wording them."""
+        drawn = [d for row in self.rows for d in row.drawn]
+        hollow = any((~d.series.exact[: d.count]).any() for d in drawn)
+        return len(drawn) + int(hollow) + int(not self.series)
+
+    def _legend_least_height(self, columns: int) -> float:
+        """The least height the legend can have laid out in `columns` columns: each row at least as tall as
+        a swatch (20 px, fixed by pyqtgraph), no spacing between rows, and the layout's margins."""
+        rows = -(-self._legend_entry_count() // max(1, columns))
+        _, top, _, bottom = self.legend.layout.getContentsMargins()
+        return rows * SWATCH_HEIGHT + top + bottom
+
+    def _fill_or_leave_legend(self) -> None:
+        """Fill the new, empty legend, unless the owner will certainly not show it (then it waits)."""
+        if self.legend_may_show(self._legend_least_height(self._legend_fit[0])):
+            self._fill_legend()
+        else:
+            self._legend_stale = True
+
+    def legend_is_stale(self) -> bool:
+        """Whether the legend was left unfilled or out of date because its owner was not going to show it."""
+        return self._legend_stale
+
+    def legend_least_height(self) -> float:
+        """The least height the legend for the series drawn now can have (pixels), filled or not."""
+        return self._legend_least_height(self._legend_fit[0]) if self.legend is not None else 0.0
+
+    def bring_legend_up_to_date(self) -> None:
+        """Fill a legend left unfilled or out of date, before its owner shows it: the legend a rebuild, a
+        refit or a relabel would have made. It keeps its shown or hidden state; a shown one takes its row."""
+        if not self._legend_stale or self.legend is None:
+            return
+        self._legend_stale = False
+        if self.legend.items or self.legend.columnCount != self._legend_fit[0]:
+            shown, old = self.legend.isVisible(), self.legend
+            self.layout.removeItem(old)
+            self.legend = self._make_legend(self._legend_fit[0])
+            self.layout.addItem(self.legend, row=0, col=0)
+            if not shown:  # as the owner hides one: no row kept open
+                self.legend.setVisible(False)
+                self.legend.setMaximumHeight(0)
         self._fill_legend()
+        self._fit_legend_row()
+        self.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
 
     def _fit_legend_row(self) -> None:
         """The legend row is exactly as tall as the legend: the charts get the rest."""
@@ -697,6 +755,7 @@ class ChartCanvas(QObject):
         return entries
 
     def _fill_legend(self) -> None:
+        self.legend_fills += 1
         entries = self._legend_entries()
         for _, look, text in entries:
             self.legend.addItem(LegendSample(look()), text)
@@ -714,6 +773,7 @@ class ChartCanvas(QObject):
         items = self.legend.items
         if len(entries) < len(items):
             return False
+        self.legend_fills += 1
         for (key, look, text), (sample, label), was in zip(entries, items, self._legend_keys):
             if key != was or not key:  # another series, or a note (its look is cheap; it may have moved)
                 sample.item = look()

@@ -143,6 +143,8 @@ class ChartPane(QWidget):
         # The view has no size of its own until it is first shown (its first resize event, which Qt sends
         # before the first paint): the legend is laid out then, once, not for a made-up size and again.
         self.canvas.legend_waits_for_size = True
+        # A legend the pane will certainly hide is not filled (~50 ms at 100,000 events) until it may show.
+        self.canvas.legend_may_show = self._legend_may_show
         self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self.canvas.rebuilt.connect(self._on_canvas_rebuilt)
@@ -296,25 +298,39 @@ class ChartPane(QWidget):
         says what hollow marks mean); in classroom mode the key stands beside the plot.
         """
         canvas = self.canvas
-        legend = canvas.legend
-        if legend is None:
+        if canvas.legend is None:
             return
-        natural = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
-        list_shown = not self._presenting and self.splitter.sizes()[0] > 0
-        inside = not self._presenting and (not list_shown or natural <= self.view.height() * LEGEND_SHARE)
+        if canvas.legend_is_stale() and self._legend_may_show(canvas.legend_least_height()):
+            canvas.bring_legend_up_to_date()  # it may show: first the entries it would have had all along
+        legend = canvas.legend
+        if canvas.legend_is_stale():
+            inside = False  # even its least height is more than the pane would give it
+        else:
+            natural = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).height()
+            list_shown = not self._presenting and self.splitter.sizes()[0] > 0
+            inside = not self._presenting and (not list_shown or natural <= self.view.height() * LEGEND_SHARE)
         hollow = any((~d.series.exact[: d.count]).any() for row in canvas.rows for d in row.drawn)
         self.hollow_note.setVisible(hollow and not inside)
         if inside == legend.isVisible():
             return
+        natural = natural if inside else 0
         legend.setVisible(inside)
-        legend.setMaximumHeight(natural if inside else 0)  # a hidden item keeps its row open unless it may shrink
-        canvas.layout.layout.setRowFixedHeight(0, natural if inside else 0)
+        legend.setMaximumHeight(natural)  # a hidden item keeps its row open unless it may shrink
+        canvas.layout.layout.setRowFixedHeight(0, natural)
         canvas.layout.layout.activate()  # real geometry now: the pointer's hit-tests read it
         for row in canvas.rows:
             for vb in (row.plot.vb, row.right):
                 if vb is not None:
                     vb.updateAutoRange()
         self._keep_marker_label_inside()
+
+    def _legend_may_show(self, least_height: float) -> bool:
+        """Whether _place_legend could show a legend at least `least_height` pixels tall (its test, with the
+        least height for the natural one: False means it will certainly be hidden)."""
+        if self._presenting:
+            return False
+        list_shown = self.splitter.sizes()[0] > 0
+        return not list_shown or least_height <= self.view.height() * LEGEND_SHARE
 
     def _fill_key(self) -> None:
         if not self._presenting:
