@@ -327,7 +327,8 @@ class LayoutCache:
         self.off_left, self.off_right = lo - a, b - hi
         self.flat, self.flat_pos, self.lane_lo, self.lane_hi = flat, flat_pos, lo, hi
         self.singles, self.aggregates = cluster_ranges(flat, flat_pos, lane_ids, lo, hi, view, left, right, gap)
-        self._base_labels: list[Label] | None = None
+        self._base_labels: list[Label] | None = None  # when lanes cannot be placed apart
+        self._base_by_lane: dict[int, list[Label]] = {}  # each lane's focus-free labels, once placed
         self._layouts: dict[tuple, TimelineLayout] = {}  # the last few layouts made, oldest first
 
     def _cluster(self, points: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, Aggregates]:
@@ -392,7 +393,7 @@ class LayoutCache:
             bold = float(width(focus)) if focus_width is None else focus_width
             width = lambda i: bold if i == focus else self.label_width(i)  # noqa: E731
         capped = max(len(markers), len(self.singles)) + len(self.bands) > MAX_LABEL_CANDIDATES
-        if focus < 0 or capped:  # no focus, or too many candidates for lanes to be placed apart
+        if capped:  # too many candidates for lanes to be placed apart: all at once, as ranked
             if focus < 0 and self._base_labels is not None:
                 return self._base_labels
             labels = self._place(markers, marker_px, self.bands, self.band_px0, self.band_px1, aggregates,
@@ -400,17 +401,38 @@ class LayoutCache:
             if focus < 0:
                 self._base_labels = labels
             return labels
-        # Only the focused fact's lane changes: its labels are placed again, the others' kept.
-        base = self.layout(-1).labels if self._base_labels is None else self._base_labels
-        in_lane = self.model.lane[markers] == lane
-        bands_in = self.model.lane[self.bands] == lane
-        agg = aggregates.lane_slice(lane)
-        lane_aggs = Aggregates(aggregates.lane[agg], aggregates.px0[agg], aggregates.px1[agg],
-                               aggregates.starts[agg], aggregates.ends[agg], aggregates.flat)
-        mine = self._place(markers[in_lane], marker_px[in_lane], self.bands[bands_in], self.band_px0[bands_in],
-                           self.band_px1[bands_in], lane_aggs, width, focus)
+        # Lanes share no label rows: each lane's focus-free labels are placed once per cache and
+        # kept, and a focus places only its own lane's again. Lanes not placed yet are placed in
+        # the same pass as the focused lane (a focus that moves the view used to place every
+        # lane for the focus-free labels, then its own lane a second time).
+        base = self._base_by_lane
+        n = len(self.model.lanes)
+        missing = [k for k in range(n) if k not in base and not (focus >= 0 and k == lane)]
+        mine: list[Label] = []
+        if missing or focus >= 0:
+            placing = missing + ([lane] if focus >= 0 else [])
+            if len(placing) == n:
+                placed = self._place(markers, marker_px, self.bands, self.band_px0, self.band_px1, aggregates,
+                                     width, focus)
+            else:
+                wanted = np.zeros(n + 1, dtype=bool)
+                wanted[placing] = True
+                lanes = self.model.lane
+                m_in, b_in, a_in = wanted[lanes[markers]], wanted[lanes[self.bands]], wanted[aggregates.lane]
+                placed = self._place(markers[m_in], marker_px[m_in], self.bands[b_in], self.band_px0[b_in],
+                                     self.band_px1[b_in],
+                                     Aggregates(aggregates.lane[a_in], aggregates.px0[a_in], aggregates.px1[a_in],
+                                                aggregates.starts[a_in], aggregates.ends[a_in], aggregates.flat),
+                                     width, focus)
+            for k in missing:
+                base[k] = []
+            for label in placed:
+                if focus >= 0 and label.lane == lane:
+                    mine.append(label)
+                else:
+                    base[label.lane].append(label)
+        labels = [label for k in range(n) if not (focus >= 0 and k == lane) for label in base[k]] + mine
         rank = self.model.rank
-        labels = [label for label in base if label.lane != lane] + mine
         labels.sort(key=lambda label: -1 if label.index == focus else int(rank[label.index]))
         return labels
 
