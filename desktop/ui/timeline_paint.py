@@ -244,11 +244,15 @@ def _band_geometry(view: "TimelineView", layout) -> list:
     y1 = np.maximum(snap(ys + h, dpr), y0 + 2 * line)
     rects = box_rects(x0, x1, y0, y1, line, dpr)
     ids = bands.tolist()
-    open_ended = model.open_ended[bands].tolist()
-    disputed = (model.priority[bands] & 1).astype(bool).tolist()
-    x1_, y0_, y1_ = x1.tolist(), y0.tolist(), y1.tolist()
-    badge_x = (np.maximum(a_s, layout.left) + 4).tolist()
-    badge_y = (ys + h / 2).tolist()
+    # Only open periods get an arrowhead and only disputed ones a badge: their places are read for
+    # those alone, lane by lane (found by binary search), not tested band by band in Python.
+    open_at = np.flatnonzero(model.open_ended[bands])
+    ends_all = list(zip(x1[open_at].tolist(), y0[open_at].tolist(), y1[open_at].tolist()))
+    o_at = np.searchsorted(open_at, at).tolist()
+    disputed_at = np.flatnonzero(model.priority[bands] & 1)
+    badge_all = list(zip((np.maximum(a_s, layout.left) + 4)[disputed_at].tolist(),
+                         (ys + h / 2)[disputed_at].tolist()))
+    d_at = np.searchsorted(disputed_at, at).tolist()
     a_l, b_l, y_l = a_s.tolist(), b_s.tolist(), ys.tolist()
     result = []
     for lane in range(n):
@@ -258,10 +262,10 @@ def _band_geometry(view: "TimelineView", layout) -> list:
             continue
         # Open periods often end together ("now"): an arrowhead drawn over an identical one adds
         # nothing, so each is drawn once.
-        ends = dict.fromkeys((x1_[k], y0_[k], y1_[k]) for k in range(s, e) if open_ended[k])
+        ends = dict.fromkeys(ends_all[o_at[lane]:o_at[lane + 1]])
         arrows = [QPolygonF([QPointF(b, y - 2), QPointF(b + h * 0.8, (y + bottom) / 2), QPointF(b, bottom + 2)])
                   for b, y, bottom in ends]
-        badges = [QPointF(badge_x[k], badge_y[k]) for k in range(s, e) if disputed[k]]
+        badges = [QPointF(bx, by) for bx, by in badge_all[d_at[lane]:d_at[lane + 1]]]
         result.append(_Bands(ids[s:e], rects[s:e], arrows, badges, a_l[s:e], b_l[s:e], y_l[s:e]))
     return result
 
@@ -291,12 +295,12 @@ def _aggregate_geometry(view: "TimelineView", whole) -> list:
     ws = whole.px1 - whole.px0 + 2 * r
     # A count can fit only where its digits alone do (grouping marks only add width).
     digits = np.floor(np.log10(np.maximum(counts, 1))).astype(np.int64) + 1
-    boxed, texts = [], []
-    for k in np.flatnonzero(digit * digits + 8 <= ws).tolist():
-        text = format_number(int(counts[k]))
-        if digit * len(text) + 8 <= ws[k]:
-            boxed.append(k)
-            texts.append(text)
+    maybe = np.flatnonzero(digit * digits + 8 <= ws)
+    # Each count's text, laid out once per look with its width (a zoom frame writes hundreds).
+    written = [count_text(view, format_number(c)) for c in counts[maybe].tolist()]
+    fits = digit * np.array([len(w[0]) for w in written], dtype=np.int64) + 8 <= ws[maybe]
+    boxed = maybe[fits].tolist()
+    written = [w for w, ok in zip(written, fits.tolist()) if ok]
     hatched = np.ones(len(counts), dtype=bool)
     hatched[boxed] = False
     dpr, line = view.devicePixelRatioF(), crisp_line(view)
@@ -316,12 +320,10 @@ def _aggregate_geometry(view: "TimelineView", whole) -> list:
         half = count_box_half(view, line)
         by0, by1 = snap(middle - half, dpr), snap(middle + half, dpr)
         tops = (middle + _digits_height(view) / 2 - view.fm_small.ascent()).tolist()  # the digits' ink centred
-        ink = []  # each count's left and right edge
-        for k, text, top in zip(boxed, texts, tops):
-            static = view.static_text(text)
-            left = float(xs[k]) + (float(ws[k]) - static.size().width()) / 2
-            placed.append((QPointF(left, top), static))
-            ink.append((left, left + static.size().width()))
+        widths = np.array([w[2] for w in written], dtype=float)
+        lefts = (xs[boxed] + (ws[boxed] - widths) / 2).tolist()
+        placed = [(QPointF(left, top), w[1]) for left, top, w in zip(lefts, tops, written)]
+        ink = [(left, left + w[2]) for left, w in zip(lefts, written)]  # each count's left and right edge
         bx0, bx1 = _walls_between_counts(x0[boxed].copy(), x1[boxed].copy(), whole.lane[boxed], ink, line, dpr)
         outer = rect_rows(bx0, by0, bx1 - bx0, by1 - by0)
         inner = rect_rows(bx0 + line, by0 + line, bx1 - bx0 - 2 * line, by1 - by0 - 2 * line)
@@ -333,6 +335,18 @@ def _aggregate_geometry(view: "TimelineView", whole) -> list:
         s, e = b_at[lane], b_at[lane + 1]
         result.append(_Groups(outer[s:e], inner[s:e], placed[s:e], h_rects[h_at[lane]:h_at[lane + 1]]))
     return result
+
+
+def count_text(view, text: str) -> tuple:
+    """A group's count (its text) as (text, its `QStaticText`, its width), laid out and measured
+    once per look: a zoom frame writes hundreds of counts, most of them seen the frame before."""
+    kept = view._count_texts.get(text)
+    if kept is None:
+        if len(view._count_texts) > 4096:
+            view._count_texts.clear()
+        static = view.static_text(text)
+        kept = view._count_texts[text] = (text, static, static.size().width())
+    return kept
 
 
 def _walls_between_counts(bx0: np.ndarray, bx1: np.ndarray, lanes: np.ndarray, ink: list, line: float,

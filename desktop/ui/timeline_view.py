@@ -98,6 +98,7 @@ class TimelineView(QWidget):
         self.gap = self.marker + 3
         self._widths: dict[int, float] = {}
         self._static: dict[str, QStaticText] = {}
+        self._count_texts: dict[str, tuple] = {}  # group counts: text, static text, width
         self._digits_h: float | None = None  # the small font's digits' ink height (counted boxes)
         self._text_widths: dict[tuple[str, bool], float] = {}  # axis labels repeat from frame to frame
         self._lane_styles: dict = {}  # each lane's pens and brushes (timeline_paint.lane_style)
