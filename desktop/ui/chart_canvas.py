@@ -83,6 +83,32 @@ def _give_pen(item, pen: QPen, moving: bool) -> None:
         item.setPen(pen)
 
 
+def _long_line(x: np.ndarray) -> dict:
+    """A line's clip-to-view and peak-downsampling options, given when it is made: on for a long line.
+
+    Given by setters once the line was in its view, each worked the line's points out for the range shown
+    then (two windows per line, ~25 ms at 100,000 events), though the range the chart then sets, and the
+    paint after it, call for another. Given at construction, the line is marked out of date when it joins
+    its view and worked out once, at the paint, for the range it is painted at.
+    """
+    if len(x) <= WHOLE_LIMIT:
+        return {}
+    return {"clipToView": True, "autoDownsample": True, "downsampleMethod": "peak"}
+
+
+def _with_breaks(x: np.ndarray, y: np.ndarray, breaks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The points with a NaN value put before each index of `breaks` (at the x of the point before it):
+    np.insert's result, written with one mask instead of its general index handling."""
+    n, k = len(y), len(breaks)
+    at = breaks + np.arange(k)  # where each inserted point lands
+    keep = np.ones(n + k, dtype=bool)
+    keep[at] = False
+    out_x, out_y = np.empty(n + k), np.empty(n + k)
+    out_x[keep], out_y[keep] = x, y
+    out_x[at], out_y[at] = x[breaks - 1], np.nan
+    return out_x, out_y
+
+
 def _log10(y: np.ndarray) -> np.ndarray:
     out = np.full(y.shape, np.nan)
     positive = y > 0
@@ -562,10 +588,11 @@ class ChartCanvas(QObject):
         dashed_segment = ~(exact[:-1] & exact[1:]) if count > 1 else np.zeros(0, dtype=bool)
         if dashed_segment.any():
             # Break the solid line after each dashed segment (a NaN y; x stays sorted for clip-to-view).
-            breaks = np.flatnonzero(dashed_segment) + 1
-            solid_y = np.insert(y, breaks, np.nan)
-            solid = PeakCurve(np.insert(x, breaks, x[breaks - 1]), solid_y, extent, peaks("solid", solid_y),
-                              pen=solid_pen, connect="finite", **fast)
+            if "broken" not in lod:
+                lod["broken"] = _with_breaks(x, y, np.flatnonzero(dashed_segment) + 1)
+            solid_x, solid_y = lod["broken"]
+            solid = PeakCurve(solid_x, solid_y, extent, peaks("solid", solid_y),
+                              pen=solid_pen, connect="finite", **fast, **_long_line(solid_x))
             drawn.lines.append((solid, solid_pen))
             starts = np.flatnonzero(dashed_segment)
             starts = starts[np.isfinite(y[starts]) & np.isfinite(y[starts + 1])]  # a log of 0 has no segment
@@ -577,10 +604,10 @@ class ChartCanvas(QObject):
                 joined = np.zeros(len(seg_x), dtype=bool)
                 joined[0::2] = True  # each segment's start joins its end, never the next segment
                 dashed = PeakCurve(seg_x, seg_y, extent, peaks("dashed", seg_y, joined), pen=dashed_pen,
-                                   connect=joined, **fast)
+                                   connect=joined, **fast, **_long_line(seg_x))
                 drawn.lines.append((dashed, dashed_pen))
         else:
-            line = PeakCurve(x, y, extent, peaks("solid", y), pen=solid_pen, **fast)
+            line = PeakCurve(x, y, extent, peaks("solid", y), pen=solid_pen, **fast, **_long_line(x))
             drawn.lines.append((line, solid_pen))
         size = t.marker_size
         symbol = s.symbol
@@ -594,12 +621,12 @@ class ChartCanvas(QObject):
                 **fast))
         drawn.items = [item for item, _ in drawn.lines] + drawn.markers
         for item in drawn.items:
+            # Into the view's scene through its new parent, as _add_series_items does, never first as a
+            # top-level scene item: there a long line would ask the GraphicsView for a range it lacks, and
+            # each item joins the scene and then its view (two rounds of view look-ups instead of one). In its
+            # view a long line is told the range, and given its window by the paint.
+            item.setParentItem(vb.childGroup)
             vb.addItem(item)
-        # Only once inside the view: before that pyqtgraph asks the GraphicsView for a range it lacks.
-        for item, _ in drawn.lines:
-            if item.xData is not None and len(item.xData) > WHOLE_LIMIT:  # None: nothing revealed yet
-                item.setClipToView(True)
-                item.setDownsampling(auto=True, method="peak")
         row.drawn.append(drawn)
         lod["items"] = (self.theme, tuple(drawn.lines), tuple(drawn.markers))
 

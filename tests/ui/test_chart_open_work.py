@@ -1,0 +1,52 @@
+"""Opening a chart of long lines works each line's points out once, for the range and width it is painted at.
+
+A long line was given clip-to-view and peak downsampling by setters once it was in its view, each of which
+worked its points out for the range shown then (the view's default); the chart then set its range and the
+paint worked them out again. Checked by counting the windows each line works out, never by timing.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+
+from desktop.state import SelectionState
+from desktop.ui.chart_canvas import WHOLE_LIMIT
+from desktop.ui.chart_pane import ChartPane
+from tests.benchmarks.bench_chart import synthetic_dataset
+
+
+class PaintCount(QObject):
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def long_lines(pane: ChartPane) -> list:
+    return [item for row in pane.canvas.rows for d in row.drawn for item, _ in d.lines if len(item._x) > WHOLE_LIMIT]
+
+
+def test_opening_works_each_long_line_out_once_for_the_paint(qtbot):
+    pane = ChartPane(synthetic_dataset(40_000, 4), SelectionState())  # four daily series of 10,000 values
+    qtbot.addWidget(pane)
+    lines = long_lines(pane)
+    assert len(lines) == 4
+    assert [line.windows_made for line in lines] == [0] * 4  # nothing worked out before there is a paint
+    assert all(line.opts["clipToView"] and line.opts["autoDownsample"] for line in lines)
+    paints = PaintCount(pane.view.viewport())
+    pane.resize(1100, 650)
+    pane.show()
+    qtbot.waitExposed(pane)
+    qtbot.waitUntil(lambda: paints.count > 0)
+    assert [line.windows_made for line in lines] == [1] * 4
+    # what the lines draw is the window for the range and width shown: drawing again works nothing out
+    shown = [len(line.curve.xData) for line in lines]
+    assert all(0 < n < 2 * pane.view.width() + 64 for n in shown), shown  # about two values per pixel column
+    paints.count = 0
+    pane.view.viewport().update()
+    qtbot.waitUntil(lambda: paints.count > 0)
+    assert [line.windows_made for line in lines] == [1] * 4
