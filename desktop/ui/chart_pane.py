@@ -23,7 +23,8 @@ from ..dataset.dataset import EVENT, OBSERVATION, SERIES, Dataset
 from ..state import SelectionState
 from .chart_canvas import ChartCanvas
 from .chart_data import (
-    ChartSeries, build_series, distinct_part, events_hover_html, hover_html, shorten, source_short_name,
+    ChartSeries, SeriesHeading, build_series, distinct_part, events_hover_html, hover_html, series_heading, shorten,
+    source_short_name,
 )
 from .chart_key import ChartKey, hollow_words, swatch
 from .i18n import data_language, fact_date
@@ -48,6 +49,7 @@ class ChartPane(QWidget):
         self.dataset, self.state, self.settings = dataset, state, settings
         self._lang = data_language()
         self._cache: dict[str, ChartSeries] = {}
+        self._headings: dict[str, SeriesHeading] = {}
         self._sources: dict[str, str] = {}
         self._applying_range = False
         self._filling_list = False
@@ -197,16 +199,20 @@ class ChartPane(QWidget):
         groups = self.dataset.series["group"] if "group" in self.dataset.series else None
         first_group = groups.iloc[0] if groups is not None and len(groups) else ""
         parents: dict[str, QTreeWidgetItem] = {}
-        for sid in self.dataset.series.index:
-            s = self._series(sid)
+        # The list reads each series' words, not its values (those are read when it is drawn).
+        headings = [self._heading(sid) for sid in self.dataset.series.index]
+        titles_by_group: dict[str, list[str]] = {}
+        for s in headings:
+            titles_by_group.setdefault(s.group, []).append(s.title)
+        for s in headings:
+            sid = s.series_id
             if s.group not in parents:
                 parent = QTreeWidgetItem(self.series_list, [s.group or self.tr("Other series")])
                 parent.setFlags(parent.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
                 parent.setExpanded(True)
                 parents[s.group] = parent
             # Within a group the shared first words are said once, by the group: "…any opioid (deaths)".
-            same_group = [self._series(o).title for o in self.dataset.series.index if self._series(o).group == s.group]
-            item = QTreeWidgetItem(parents[s.group], [f"{distinct_part(s.title, same_group)} ({s.unit})"])
+            item = QTreeWidgetItem(parents[s.group], [f"{distinct_part(s.title, titles_by_group[s.group])} ({s.unit})"])
             item.setData(0, SERIES_ROLE, sid)
             item.setToolTip(0, tooltip(f"{s.title} ({s.unit})"))  # escaped: Qt reads a tooltip as markup
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -247,9 +253,14 @@ class ChartPane(QWidget):
         if not self._filling_list and item.data(0, SERIES_ROLE) is not None:
             self._redraw()
 
+    def _heading(self, sid: str) -> SeriesHeading:
+        if sid not in self._headings:
+            self._headings[sid] = series_heading(self.dataset, sid, self._order[sid], self._lang)
+        return self._headings[sid]
+
     def _series(self, sid: str) -> ChartSeries:
         if sid not in self._cache:
-            self._cache[sid] = build_series(self.dataset, sid, self._order[sid], self._lang)
+            self._cache[sid] = build_series(self.dataset, sid, self._order[sid], self._lang, self._heading(sid))
         return self._cache[sid]
 
     # ---- drawing ------------------------------------------------------------------

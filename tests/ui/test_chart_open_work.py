@@ -50,3 +50,24 @@ def test_opening_works_each_long_line_out_once_for_the_paint(qtbot):
     pane.view.viewport().update()
     qtbot.waitUntil(lambda: paints.count > 0)
     assert [line.windows_made for line in lines] == [1] * 4
+
+
+def test_the_series_list_reads_only_the_words_of_series_not_drawn(qtbot, monkeypatch):
+    """The list shows every series' title, unit, colour and marker; only the ticked ones are read into arrays."""
+    from desktop.ui import chart_data, chart_pane
+    from test_chart_support import chart_dataset
+
+    built = []
+    real = chart_data.build_series
+    monkeypatch.setattr(chart_pane, "build_series", lambda ds, sid, *a, **k: (built.append(sid), real(ds, sid, *a, **k))[1])
+    pane = ChartPane(chart_dataset(), SelectionState())
+    qtbot.addWidget(pane)
+    assert built == ["deaths", "opioid-deaths"]  # the first group, ticked and drawn
+    items = pane._series_items()
+    assert [item.text(0) for item in items][:3] == ["Overdose deaths (deaths)", "Opioid deaths (deaths)",
+                                                    "Fentanyl seized (pounds)"]
+    for item in items:  # each row's words and swatch are the drawn series' own
+        s = real(pane.dataset, item.data(0, chart_pane.SERIES_ROLE), pane._order[item.data(0, chart_pane.SERIES_ROLE)])
+        assert item.toolTip(0) == chart_pane.tooltip(f"{s.title} ({s.unit})")
+        assert item.icon(0).pixmap(26, 12).toImage() == chart_pane.QIcon(
+            chart_pane.swatch(s.colour, s.symbol, chart_pane.themes().theme, height=12)).pixmap(26, 12).toImage()
