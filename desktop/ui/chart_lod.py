@@ -431,15 +431,16 @@ class _WindowCurve(pg.PlotCurveItem):
         for each separate segment, so drawing the segments gives the same pixels, sooner, with no path
         built. While the view keeps moving the lines are hairlines, drawn as segments too: a new window
         (most frames of a zoom) then costs no path, and the picture, drawn light anyway, looks the same
-        (a hairline's joins may differ by a pixel). Exports, fills, shadows, antialiasing and hairlines at
-        rest keep pyqtgraph's paint.
+        (a hairline's dashes may fall a pixel or two apart). Exports, fills, shadows, antialiasing, pens
+        sized in data units and hairlines at rest keep pyqtgraph's paint. The rows are in x order because
+        a PeakCurve's times are sorted, which is what lets a paint pick the rows that reach its clip.
         """
         opts = self.opts
         pen = opts["pen"]
         if (self.xData is None or len(self.xData) < 2 or self._exportOpts is not False or opts["antialias"]
                 or opts["fillLevel"] is not None or opts["shadowPen"] is not None or opts["stepMode"]
                 or opts["compositionMode"] is not None or opts["segmentedLineMode"] != "auto" or pen is None
-                or (pen.widthF() <= 1.0 and not self.owner.moving) or not pen.isSolid()
+                or (pen.widthF() <= 1.0 and not self.owner.moving) or not pen.isSolid() or not pen.isCosmetic()
                 or pen.color().alphaF() != 1.0 or isinstance(widget, _gl_widget())):
             return None
         style = pen.style()  # Qt's enums named here only, at a paint: never before the first frame
@@ -506,9 +507,10 @@ class LineViewBox(pg.ViewBox):
         pyqtgraph does this inside the view's paint event, and the new transform and windows mark
         the lines changed while they are being painted: Qt then painted the whole plot a second time,
         the same pixels again (every focus that moved the chart's range and every frame of a pan or
-        zoom). Done in an event posted now, it runs before the paint (Qt posts the paint request at
-        low priority, after it), however often the range moves until then, and the one paint that
-        follows covers it all. A paint that comes first (a grab, an export) still prepares itself.
+        zoom). Done in an event posted now at high priority, it runs ahead of a paint request already
+        queued, once however often the range moves until then, and the one paint that follows covers
+        it all. A view on no visible widget is left to prepare when it is painted, as is a paint that
+        comes first (a grab, an export).
         """
         if self._prepare_posted or not (getattr(self, "_matrixNeedsUpdate", False)
                                          or getattr(self, "_autoRangeNeedsUpdate", False) or self.stale_lines):
@@ -521,7 +523,9 @@ class LineViewBox(pg.ViewBox):
             super().customEvent(event)
             return
         self._prepare_posted = False
-        if self.scene() is not None and (self._matrixNeedsUpdate or self._autoRangeNeedsUpdate or self.stale_lines):
+        scene = self.scene()
+        if (scene is not None and (self._matrixNeedsUpdate or self._autoRangeNeedsUpdate or self.stale_lines)
+                and any(view.isVisible() for view in scene.views())):  # hidden: nothing will be painted
             self.prepared_ahead += 1
             self.prepareForPaint()
 

@@ -252,6 +252,7 @@ def test_a_moved_range_is_painted_once_and_shows_what_a_full_repaint_shows(chart
     paints = _Paints(widget.viewport())
     for step in range(3):
         paints.count = 0
+        ahead = vb.prepared_ahead
         if move == "focus":
             canvas.set_x_range(2001.0 + 2 * step, 2004.0 + 3 * step)
         elif move == "pan":
@@ -262,8 +263,23 @@ def test_a_moved_range_is_painted_once_and_shows_what_a_full_repaint_shows(chart
         qtbot.waitUntil(lambda: paints.count > 0)
         _settle()
         assert paints.count == 1
+        assert vb.prepared_ahead == ahead + 1  # once, however often the range moved
         assert all(not line._stale for line in long_lines(canvas))
         shown = widget.screen().grabWindow(widget.winId()).toImage()
         widget.viewport().update()
         qtbot.waitUntil(lambda: paints.count > 1)
         assert widget.screen().grabWindow(widget.winId()).toImage() == shown
+
+
+def test_a_hidden_chart_works_no_window_out_until_it_is_painted(chart, qtbot):
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    widget.hide()
+    ahead = vb.prepared_ahead
+    vb.translateBy(x=2.0)
+    _settle()
+    assert vb.prepared_ahead == ahead and all(line._stale for line in long_lines(canvas))
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.grab()
+    assert all(not line._stale for line in long_lines(canvas))
