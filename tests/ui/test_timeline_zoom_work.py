@@ -37,3 +37,27 @@ def test_a_view_seen_again_writes_no_group_count_again(qtbot, app_font, default_
     assert laid_out == [], "every count had been written before"
     assert again == first
     themes().set_theme(LIGHT)
+
+
+def test_a_new_view_drops_its_bands_from_the_marks_without_a_mask_over_every_fact(default_dataset, monkeypatch):
+    """Each view change leaves its bands out of the lane-ordered facts (the marks); done by copying the
+    runs between them, not by `np.delete`'s boolean mask over every fact. The marks are the same."""
+    import numpy as np
+
+    from desktop.ui.timeline_layout import LayoutCache, TimelineModel
+
+    model = TimelineModel.from_dataset(default_dataset)
+    mask = np.ones(len(model), dtype=bool)
+    lo, hi = float(model.x0.min()), float(model.x1.max())
+    deleted = []
+    real = np.delete
+    monkeypatch.setattr(np, "delete", lambda *a, **k: (deleted.append(1), real(*a, **k))[1])
+    for k in range(6):
+        view = (lo + k * 0.7, hi - k * 0.3)
+        cache = LayoutCache(model, mask, view, 100.0, 1100.0, 9.0, 2)
+        assert len(cache.bands), "the test needs bands"
+        order = model.in_lane_order(mask)
+        is_mark = ~np.isin(order.idx, cache.bands)
+        assert np.array_equal(cache.flat, order.idx[is_mark])
+        assert np.array_equal(cache.flat_pos, order.pos[is_mark])
+    assert deleted == []
