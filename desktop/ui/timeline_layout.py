@@ -68,8 +68,12 @@ class TimelineModel:
         self.rank[order] = np.arange(len(order))
         # Sorted once: any subset in this order is a filter of it, so a frame never sorts.
         # By position (stable: ties keep the model's order), then by lane (stable again).
+        # (Lane numbers as 16-bit integers: numpy sorts those stably by radix, ~10× faster.)
         by_pos = np.argsort(self.pos, kind="stable")
-        self.lane_order = by_pos[np.argsort(self.lane[by_pos], kind="stable")]
+        lanes = self.lane[by_pos]
+        if len(self.lanes) < 2 ** 15:
+            lanes = lanes.astype(np.int16)
+        self.lane_order = by_pos[np.argsort(lanes, kind="stable")]
         if self.index_of is None:
             self.index_of = IdIndex(pd.Index(self.ids))
 

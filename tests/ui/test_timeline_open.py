@@ -95,3 +95,13 @@ def test_band_rows_label_ranks_and_lane_order_are_as_defined(facts, priorities):
     assert model.lane_order.tolist() == np.lexsort((np.arange(n), model.pos, lane)).tolist()
     assert all(model.index_of[f"f{i}"] == i for i in range(n))
 
+
+
+def test_left_and_right_walk_facts_in_time_then_file_order(qtbot, app_font, default_dataset):
+    from desktop.state import SelectionState
+    from desktop.ui.timeline_pane import TimelinePane
+
+    pane = TimelinePane(default_dataset, SelectionState())
+    qtbot.addWidget(pane)
+    x0 = pane.model.x0
+    assert pane.time_order.tolist() == np.lexsort((np.arange(len(x0)), x0)).tolist()
