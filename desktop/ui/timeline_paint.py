@@ -323,8 +323,9 @@ def _aggregate_geometry(view: "TimelineView", whole) -> list:
         widths = np.array([w[2] for w in written], dtype=float)
         lefts = (xs[boxed] + (ws[boxed] - widths) / 2).tolist()
         placed = [(QPointF(left, top), w[1]) for left, top, w in zip(lefts, tops, written)]
-        ink = [(left, left + w[2]) for left, w in zip(lefts, written)]  # each count's left and right edge
-        bx0, bx1 = _walls_between_counts(x0[boxed].copy(), x1[boxed].copy(), whole.lane[boxed], ink, line, dpr)
+        ink_left = np.asarray(lefts, dtype=float)  # each count's left and right edge
+        bx0, bx1 = _walls_between_counts(x0[boxed].copy(), x1[boxed].copy(), whole.lane[boxed], ink_left,
+                                         ink_left + widths, line, dpr)
         outer = rect_rows(bx0, by0, bx1 - bx0, by1 - by0)
         inner = rect_rows(bx0 + line, by0 + line, bx1 - bx0 - 2 * line, by1 - by0 - 2 * line)
     result = []
@@ -349,18 +350,20 @@ def count_text(view, text: str) -> tuple:
     return kept
 
 
-def _walls_between_counts(bx0: np.ndarray, bx1: np.ndarray, lanes: np.ndarray, ink: list, line: float,
-                          dpr: float) -> tuple[np.ndarray, np.ndarray]:
+def _walls_between_counts(bx0: np.ndarray, bx1: np.ndarray, lanes: np.ndarray, ink_left: np.ndarray,
+                          ink_right: np.ndarray, line: float, dpr: float) -> tuple[np.ndarray, np.ndarray]:
     """Counted boxes that touch or overlap in a lane share one outline; where the gap between their
     counts has room, a one-line wall now stands in it, so "3" and "6" read as two groups, not "3 6"
-    in one box. Without room (counts closer than a wall and a pixel each side) they stay as one."""
-    for a in range(len(bx0) - 1):
-        b = a + 1
-        if lanes[a] != lanes[b] or bx1[a] < bx0[b]:
-            continue
-        wall = float(snap(np.float64((ink[a][1] + ink[b][0] - line) / 2), dpr))
-        if ink[a][1] + 1 <= wall and wall + line + 1 <= ink[b][0]:
-            bx1[a], bx0[b] = wall + line, wall  # the two boxes' walls fall on the same pixels
+    in one box. Without room (counts closer than a wall and a pixel each side) they stay as one.
+    Each neighbouring pair sets only its own two walls from the boxes as given, so all pairs are
+    worked out at once (a zoom frame has hundreds)."""
+    if len(bx0) < 2:
+        return bx0, bx1
+    a_r, b_l = ink_right[:-1], ink_left[1:]
+    wall = snap((a_r + b_l - line) / 2, dpr)
+    split = (lanes[:-1] == lanes[1:]) & ~(bx1[:-1] < bx0[1:]) & (a_r + 1 <= wall) & (wall + line + 1 <= b_l)
+    at = np.flatnonzero(split)
+    bx1[at], bx0[at + 1] = wall[at] + line, wall[at]  # the two boxes' walls fall on the same pixels
     return bx0, bx1
 
 

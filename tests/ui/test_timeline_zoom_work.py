@@ -61,3 +61,42 @@ def test_a_new_view_drops_its_bands_from_the_marks_without_a_mask_over_every_fac
         assert np.array_equal(cache.flat, order.idx[is_mark])
         assert np.array_equal(cache.flat_pos, order.pos[is_mark])
     assert deleted == []
+
+
+def _walls_by_definition(bx0, bx1, lanes, ink, line, dpr):
+    """Pair by pair, as the walls were first worked out."""
+    import numpy as np
+
+    from desktop.ui.timeline_paint import snap
+
+    for a in range(len(bx0) - 1):
+        b = a + 1
+        if lanes[a] != lanes[b] or bx1[a] < bx0[b]:
+            continue
+        wall = float(snap(np.float64((ink[a][1] + ink[b][0] - line) / 2), dpr))
+        if ink[a][1] + 1 <= wall and wall + line + 1 <= ink[b][0]:
+            bx1[a], bx0[b] = wall + line, wall
+    return bx0, bx1
+
+
+def test_walls_between_counts_are_worked_out_for_all_pairs_at_once_as_pair_by_pair():
+    import numpy as np
+
+    from desktop.ui.timeline_paint import _walls_between_counts, snap
+
+    rng = np.random.default_rng(0)
+    split = 0
+    for _ in range(400):
+        n = int(rng.integers(0, 12))
+        dpr = float(rng.choice([1.0, 1.25, 1.5, 2.0]))
+        line = max(1, round(float(rng.choice([1, 1.5, 2])) * dpr)) / dpr
+        lanes = np.sort(rng.integers(0, 3, n))
+        x0 = snap(np.cumsum(rng.random(n) * 20), dpr)
+        x1 = snap(x0 + 8 + rng.random(n) * 30, dpr)
+        left = x0 + (x1 - x0 - (4 + rng.random(n) * 10)) / 2
+        right = left + 4 + rng.random(n) * 10
+        want = _walls_by_definition(x0.copy(), x1.copy(), lanes, list(zip(left.tolist(), right.tolist())), line, dpr)
+        got = _walls_between_counts(x0.copy(), x1.copy(), lanes, left, right, line, dpr)
+        assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+        split += int((want[0] != x0).sum())
+    assert split > 20, "the cases must include walls that move"
