@@ -84,3 +84,27 @@ def test_items_made_while_idle_follow_a_new_look_and_are_made_again_once_a_serie
     assert "scripts" not in {k[0] for k in pane.canvas._prepared}
     pane.set_series_checked("scripts", False)  # drawn again without it: it waits again once idle
     qtbot.waitUntil(lambda: "scripts" in {k[0] for k in pane.canvas._prepared})
+
+
+def test_a_tick_reads_the_largest_value_of_no_series_already_drawn(qtbot, monkeypatch):
+    """The axes' width follows the largest value of every series shown; each series' is read once."""
+    import sys
+
+    import numpy as np
+
+    state = SelectionState()
+    pane = open_idle(qtbot, state, prepare=True)
+    width = pane.canvas.rows[0].plot.getAxis("left").width()
+    read = []
+    real = np.nanmax
+
+    def nanmax(a, *args, **kwargs):
+        if sys._getframe(1).f_globals.get("__name__") == chart_canvas.__name__:  # the chart's own reads only
+            read.append(len(a))
+        return real(a, *args, **kwargs)
+
+    monkeypatch.setattr(np, "nanmax", nanmax)
+    state.set_focus("seizures@2018", "timeline")
+    assert pane.canvas.added_in_place == 1
+    assert read == [len(pane.canvas.drawn_of("seizures")[1].series.y)]  # only the new series
+    assert pane.canvas.rows[0].plot.getAxis("right").width() == pane.canvas.rows[0].plot.getAxis("left").width() == width
