@@ -104,19 +104,27 @@ def test_opening_another_dataset_in_the_background_replaces_the_panes(qtbot, mak
     assert window.settings.get(keys.LAST_DATASET) == str(valid_dataset.root)
 
 
+def legend_shown(window) -> int:
+    legend = window.chart.canvas.legend
+    return int(legend is not None and legend.isVisible())
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1366, 2200)], ids=["legend-hidden", "legend-shown"])
 def test_a_dataset_lays_the_chart_legend_out_once_and_another_keeps_the_panes_sizes(
-        qtbot, make_window, default_dataset, valid_dataset, monkeypatch):
-    """The panes are laid out at their final sizes, so the legend (~20 ms) is filled once per dataset, not per resize."""
+        qtbot, make_window, default_dataset, valid_dataset, monkeypatch, size):
+    """The panes are laid out at their final sizes, so the legend (~20 ms) is filled once per dataset, not per
+    resize, and not at all while the series list beside a short plot is the key."""
     from desktop.ui.chart_canvas import ChartCanvas
 
     fills = []
     fill_legend = ChartCanvas._fill_legend
     monkeypatch.setattr(ChartCanvas, "_fill_legend", lambda canvas: (fills.append(canvas), fill_legend(canvas))[1])
-    window = make_window(size=(1366, 768))
+    window = make_window(size=size)
     window.set_dataset(default_dataset)
     qtbot.waitUntil(lambda: window.chart.view.isVisible())
     QApplication.processEvents()
-    assert len(fills) == 1
+    assert legend_shown(window) == (size[1] > 1000)
+    assert len(fills) == legend_shown(window)  # once, and not at all while the series list is the key
     main, lower = window.main_splitter.sizes(), window.lower_splitter.sizes()
     assert main[0] * 3 == pytest.approx(main[1] * 2, abs=6) and lower[0] * 2 == pytest.approx(lower[1] * 3, abs=6)
 
@@ -125,7 +133,7 @@ def test_a_dataset_lays_the_chart_legend_out_once_and_another_keeps_the_panes_si
     fills.clear()
     window.set_dataset(valid_dataset)
     QApplication.processEvents()
-    assert len(fills) == 1
+    assert len(fills) == legend_shown(window)
     kept = window.main_splitter.sizes() + window.lower_splitter.sizes()
     assert kept == pytest.approx(dragged + lower, abs=2)  # to the pixel, give or take rounding
 
