@@ -122,41 +122,74 @@ def _never_fits(marks: dict, lanes: np.ndarray, xs: np.ndarray, fulls: np.ndarra
             qb.append(start + width + pad / 2)
             ok.append((start >= left - 0.5) & applies)
     a, b, free = np.stack(qa), np.stack(qb), np.stack(ok)
-    by_lane = np.argsort(lanes, kind="stable")
-    sorted_lanes = lanes[by_lane]
-    cuts = np.flatnonzero(np.diff(sorted_lanes)) + 1
-    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(lanes)]):
-        spans = marks.get((int(sorted_lanes[lo]), 0))
-        if spans is None:
-            continue
-        at = by_lane[lo:hi]
-        s0, s1 = spans
-        la, lb = a[:, at], b[:, at]
-        k = np.searchsorted(s0, la, "left")
-        n = len(s0)
-        hit = ((k < n) & (s0[np.minimum(k, n - 1)] < lb)) | ((k > 0) & (s1[np.maximum(k - 1, 0)] > la))
-        free[:, at] &= ~hit
+    span_lane, s0, s1 = marks.flat if isinstance(marks, _Spans) else _flat_spans(marks)
+    if len(s0):
+        # Every try of every label against its own lane's spans at once: `searchsorted(s0, a)` within
+        # the lane is found by one merge of the tries with the spans, ordered by lane, then position,
+        # a try before a span it equals (so only spans starting before it count, as "left" counts).
+        tries, n = a.shape
+        q_lane = np.broadcast_to(lanes, (tries, n)).ravel()
+        qa, qb = a.ravel(), b.ravel()
+        is_span = np.concatenate([np.zeros(len(qa), dtype=bool), np.ones(len(s0), dtype=bool)])
+        order = np.lexsort((is_span, np.concatenate([qa, s0]), np.concatenate([q_lane, span_lane])))
+        spans_before = np.cumsum(is_span[order]) - is_span[order]
+        k = np.empty(len(qa), dtype=np.int64)
+        query = ~is_span[order]
+        k[order[query]] = spans_before[query]  # the first span of the lane starting at or after the try
+        lo, hi = np.searchsorted(span_lane, q_lane, "left"), np.searchsorted(span_lane, q_lane, "right")
+        last = len(s0) - 1
+        hit = (((k < hi) & (s0[np.minimum(k, last)] < qb)) | ((k > lo) & (s1[np.maximum(k - 1, 0)] > qa)))
+        free &= ~hit.reshape(tries, n)
     return ~free.any(axis=0) & ~is_focus
 
 
-def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]:
+class _Spans(dict):
+    """Each lane's marker row as sorted, disjoint spans, by (lane, 0) key, as `row_spans` reads them;
+    `flat` holds them all as (lane, start, end) arrays, by lane then start, for `_never_fits`."""
+
+    flat: tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _flat_spans(marks: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    keys = sorted(key for key in marks if key[1] == 0)
+    if not keys:
+        none = np.zeros(0)
+        return none.astype(np.int64), none, none
+    return (np.concatenate([np.full(len(marks[key][0]), key[0], dtype=np.int64) for key in keys]),
+            np.concatenate([marks[key][0] for key in keys]), np.concatenate([marks[key][1] for key in keys]))
+
+
+def _obstacles(lanes: np.ndarray, a: np.ndarray, b: np.ndarray) -> _Spans:
     """Each lane's marker row as sorted, disjoint spans (their starts and ends): the union of the
-    marks' extents (touching ones merged, as `_insert_merged` would), built with numpy, not mark by mark."""
-    occupied: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
-    if len(lanes) == 0:
+    marks' extents (touching ones merged, as `_insert_merged` would), built with numpy for all lanes
+    at once, not mark by mark nor lane by lane."""
+    occupied = _Spans()
+    n = len(lanes)
+    if n == 0:
+        none = np.zeros(0)
+        occupied.flat = (none.astype(np.int64), none, none)
         return occupied
     order = np.lexsort((a, lanes))
     lanes, a, b = lanes[order], a[order], b[order]
-    cuts = np.flatnonzero(np.diff(lanes)) + 1
-    for lo, hi in zip(np.concatenate([[0], cuts]).tolist(), np.concatenate([cuts, [len(lanes)]]).tolist()):
-        la, lb = a[lo:hi], b[lo:hi]
-        reach = np.maximum.accumulate(lb)
-        start = np.empty(len(la), dtype=bool)
-        start[0] = True
-        start[1:] = la[1:] > reach[:-1]  # a gap before this mark: a new span begins
-        firsts = np.flatnonzero(start)
-        lasts = np.append(firsts[1:], len(la)) - 1
-        occupied[(int(lanes[lo]), 0)] = (la[firsts], reach[lasts])
+    new_lane = np.empty(n, dtype=bool)
+    new_lane[0] = True
+    new_lane[1:] = lanes[1:] != lanes[:-1]
+    lane_no = np.cumsum(new_lane) - 1
+    # Each lane's running furthest end, for all lanes in one pass: the ends as ranks (exact), offset
+    # by lane number so a lane's running maximum never reaches back into the lane before it.
+    by_end = np.argsort(b, kind="stable")
+    rank = np.empty(n, dtype=np.int64)
+    rank[by_end] = np.arange(n)
+    reach = b[by_end][np.maximum.accumulate(lane_no * n + rank) - lane_no * n]
+    start = new_lane.copy()
+    start[1:] |= a[1:] > reach[:-1]  # a gap before this mark: a new span begins
+    firsts = np.flatnonzero(start)
+    lasts = np.append(firsts[1:], n) - 1
+    span_lane, s0, s1 = lanes[firsts], a[firsts], reach[lasts]
+    occupied.flat = (span_lane, s0, s1)
+    cuts = np.flatnonzero(np.diff(span_lane)) + 1
+    for lo, hi in zip([0, *cuts.tolist()], [*cuts.tolist(), len(firsts)]):
+        occupied[(int(span_lane[lo]), 0)] = (s0[lo:hi], s1[lo:hi])
     return occupied
 
 
