@@ -7,29 +7,14 @@ from PySide6.QtCore import QRectF
 from pyqtgraph.graphicsItems import PlotDataItem as _plot_data_module
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 
-# Device pixels added round the exposed area before markers are left out of a paint: a symbol drawn at a
-# fractional position may touch a pixel beyond its own rectangle.
-EXPOSED_MARGIN_PX = 2.0
-
-
 class MarkerScatter(pg.ScatterPlotItem):
-    """The scatter a MarkerItem draws with: it paints only the markers that reach the area Qt repaints, and
-    works out its bounding box from its view's pixel size, known once per view transform.
+    """The scatter a MarkerItem draws with: it works out its bounding box from its view's pixel size, known
+    once per view transform.
 
-    A focus moves only the focused event's line and title and the ring round a value, but every marker
-    item under the repainted strips was painted whole (its points mapped, culled to the view and drawn,
-    ~0.7 ms per item), and each was asked its bounding box several times per paint, each answer working
-    the pixel size out anew. Qt clips the painting to the repainted area anyway, so leaving out the
-    markers that lie wholly outside it (and painting nothing when none reaches it) draws the same pixels.
+    Qt asks every marker item under a repainted area for its bounding box several times per paint, and
+    pyqtgraph's scatter worked the pixel size out anew for each answer. (Leaving out of a paint the markers
+    outside the repainted strips was tried too: picking them cost more than drawing them, ~1 ms more per focus.)
     """
-
-    paints = 0  # paints that drew markers (a test counts them)
-    skipped = 0  # paints that drew nothing because no marker reaches the repainted area
-    masks = 0  # repainted areas whose markers were picked one by one (a test counts them)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._exposed = None  # while painting: which points reach the repainted area (see _reaching)
 
     def _view_pixels(self):
         """(pixel width, pixel height) from the chart's view when the scatter sits in it untransformed."""
@@ -53,65 +38,6 @@ class MarkerScatter(pg.ScatterPlotItem):
         pad = self.pixelPadding()
         px, py = (pixels[0] * pad, pixels[1] * pad) if pad > 0 else (0.0, 0.0)
         return QRectF(xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn)
-
-    def _maskAt(self, obj):  # noqa: N802 - pyqtgraph API
-        """pyqtgraph's points overlapping `obj`; while painting, only those that also reach the repainted area."""
-        mask = super()._maskAt(obj)
-        if self._exposed is not None:
-            mask &= self._exposed
-        return mask
-
-    def _reaching(self, p):
-        """Which points' markers reach the area Qt repaints now (None: not known, paint them all).
-
-        Qt clips a paint to the widget's repainted region (the painter's system clip, in device
-        pixels); each of its rectangles, widened by a pixel or two, is mapped back to the scatter's own
-        coordinates and the points whose symbols overlap it are kept.
-        """
-        engine = p.paintEngine()
-        region = engine.systemClip() if engine is not None else None
-        if region is None or region.isEmpty() or region.rectCount() > 16:
-            return None
-        back, invertible = p.deviceTransform().inverted()
-        if not invertible:
-            return None
-        mask = None
-        m = EXPOSED_MARGIN_PX
-        rects = list(region)
-        if len(rects) == 1:
-            # The whole plot repainted (a resize, a range moved, a series ticked): when the area holds every
-            # marker the paint would draw (those reaching the view), every one reaches it. Picking them one
-            # by one cost as much as drawing them (~7 ms for a new series' repaint of the default dataset).
-            if self._holds_every_marker(back.mapRect(QRectF(rects[0]).adjusted(-m, -m, m, m))):
-                return None
-        for rect in rects:
-            area = back.mapRect(QRectF(rect).adjusted(-m, -m, m, m))
-            MarkerScatter.masks += 1
-            hit = pg.ScatterPlotItem._maskAt(self, area)
-            mask = hit if mask is None else mask | hit
-        return mask
-
-    def _holds_every_marker(self, area: QRectF) -> bool:
-        """Whether `area` (the scatter's coordinates) holds every marker a paint draws: all of the scatter's
-        bounding box (its points and their symbols) that reaches the view, which the paint culls to."""
-        view = self.viewRect()
-        drawn = self.boundingRect() if view is None else self.boundingRect().intersected(view)
-        return area.contains(drawn)
-
-    def paint(self, p, option, widget):  # noqa: D102 - Qt API
-        reaching = None
-        if (self._view_pixels() is not None and self._exportOpts is False and self.opts["pxMode"]
-                and self.opts["useCache"] and len(self.data)):
-            reaching = self._reaching(p)
-            if reaching is not None and not reaching.any():
-                MarkerScatter.skipped += 1
-                return
-        MarkerScatter.paints += 1
-        self._exposed = reaching
-        try:
-            super().paint(p, option, widget)
-        finally:
-            self._exposed = None
 
 
 class MarkerItem(pg.PlotDataItem):

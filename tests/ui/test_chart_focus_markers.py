@@ -1,14 +1,13 @@
-"""A focus repaints the markers only where its marks reach them, and shows what a full repaint shows.
+"""A marker item's bounding box reads its view's pixel size, known once per transform.
 
 A focus moves the focused event's line and title (and the ring round a value); Qt repaints the strips
-they leave and enter. Every marker item under those strips used to be painted whole, and asked for its
-bounding box several times per paint, each answer working the pixel size out anew. Checked by which
-marker items are painted (a spy on pyqtgraph's scatter paint), by the pixel-size work their bounding
-boxes do, and by comparing the screen with a full repaint; never by timing.
+they leave and enter and asks every marker item under them for its bounding box several times, each
+answer working the pixel size out anew in pyqtgraph. Checked by the pixel-size work the boxes do;
+never by timing.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QRegion
 
 from desktop.state import SelectionState
@@ -48,52 +47,6 @@ def spy(scatters, name: str) -> list:
 
 def shown_markers(pane) -> list:
     return [m.scatter for row in pane.canvas.rows for d in row.drawn for m in d.markers if m.isVisible()]
-
-
-def reaches(pane, scatter, region: QRegion) -> bool:
-    """Whether any of the scatter's markers (its symbol, and a pixel or two round it) lies in the region."""
-    vb = scatter.getViewBox()
-    half = int(scatter._maxSpotPxWidth / 2) + 3
-    for x, y in zip(scatter.data["x"], scatter.data["y"]):
-        at = pane.view.mapFromScene(vb.mapViewToScene(QPointF(float(x), float(y))))
-        if region.intersects(QRect(at.x() - half, at.y() - half, 2 * half, 2 * half)):
-            return True
-    return False
-
-
-def test_a_focus_paints_only_the_markers_its_marks_reach_and_the_screen_matches_a_full_repaint(qtbot):
-    state = SelectionState()
-    pane = open_pane(qtbot, state)
-    pane.canvas.set_x_range(2012.5, 2021.0)  # every event in view among the markers: a focus moves no range
-    paints = Regions(pane.view.viewport())
-    for target in ("wave", "evil-event"):  # the first paints after opening and the first marks cover it all
-        paints.regions.clear()
-        state.set_focus(target, "timeline")
-        qtbot.waitUntil(lambda: len(paints.regions) > 0)
-    painted = spy(shown_markers(pane), "viewRect")
-    skipped = 0
-    for target in ("law-passed", "evil-event", "law-passed"):  # the line and its title move between events
-        painted.clear()
-        paints.regions.clear()
-        state.set_focus(target, "timeline")
-        qtbot.waitUntil(lambda: len(paints.regions) > 0)
-        assert pane.canvas.x_range() == (2012.5, 2021.0)
-        region = QRegion()
-        for r in paints.regions:
-            region = region.united(r)
-        markers = shown_markers(pane)
-        assert len(markers) >= 3
-        for scatter in markers:
-            if not reaches(pane, scatter, region):
-                assert id(scatter) not in painted  # none of its markers is in the repainted strips
-                skipped += 1
-        # What is on screen is what a full repaint shows: no marker missing from the repainted strips.
-        shown = pane.screen().grabWindow(pane.winId()).toImage()
-        paints.regions.clear()
-        pane.view.viewport().update()
-        qtbot.waitUntil(lambda: len(paints.regions) > 0)
-        assert pane.screen().grabWindow(pane.winId()).toImage() == shown
-    assert skipped >= 1  # the scenario does leave markers out of the strips
 
 
 def test_a_markers_bounding_box_reads_the_views_pixel_size_once_per_transform(qtbot):
