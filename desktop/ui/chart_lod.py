@@ -300,7 +300,11 @@ class PeakCurve(pg.PlotDataItem):
         joins a view it is marked out of date (it joins its view out of date too) and given none.
         """
         self._padding = None
-        if self.getViewBox() is not None or self._dataset is None or not self._peaks_options():
+        view = self.getViewBox()
+        if view is not None and self._dataset is not None and self._peaks_options() and self._peaks_apply():
+            self._restyle()
+            return
+        if view is not None or self._dataset is None or not self._peaks_options():
             super().updateItems(styleUpdate)
             return
         # pyqtgraph's own steps with a window of no points, flagged as the windows worked out later are.
@@ -311,6 +315,27 @@ class PeakCurve(pg.PlotDataItem):
         finally:
             self._datasetDisplay = None
         self._stale, self._stale_in = True, None
+
+    def _restyle(self) -> None:
+        """A new style (a pen) for a line in its view: the drawn curve keeps its points, and the window is
+        marked out of date, worked out once when the view is prepared for its paint.
+
+        pyqtgraph works the window out at once: a ticked series gives every line its pen for a view that
+        is still drawn light and about to narrow, and the window was worked out for the old width, then
+        again for the new one (~8 ms a tick at 100,000 events).
+        """
+        curve, kept = self.curve, self._datasetDisplay
+        x = _EMPTY if curve.xData is None else curve.xData
+        y = _EMPTY if curve.yData is None else curve.yData
+        joins = curve.opts["connect"] if isinstance(self.opts["connect"], np.ndarray) else None
+        if joins is not None and not (isinstance(joins, np.ndarray) and len(joins) == len(x)):
+            joins = np.ones(len(x), dtype=bool)  # not drawn yet: no points to join
+        self._datasetDisplay = PlotDataset(x, y, True, self._dataset.yAllFinite, joins)
+        try:
+            pg.PlotDataItem.updateItems(self, True)
+        finally:
+            self._datasetDisplay = kept
+        self._mark_stale(keep=True)
 
     def pixelPadding(self) -> int:  # noqa: N802 - pyqtgraph API
         """pyqtgraph's answer (the drawn curve's pen width in pixels), known until the style changes.
@@ -404,9 +429,11 @@ class PeakCurve(pg.PlotDataItem):
             return
         super().viewRangeChanged(vb, ranges, changed)
 
-    def _mark_stale(self) -> None:
-        """The window is out of date: worked out again when the view is next prepared or painted, once."""
-        self._datasetDisplay = None
+    def _mark_stale(self, keep: bool = False) -> None:
+        """The window is out of date: worked out again when the view is next prepared or painted, once
+        (`keep`: the window worked out last is still right if the view has not moved since)."""
+        if not keep:
+            self._datasetDisplay = None
         self._stale = True
         view = self.getViewBox()
         view.itemBoundsChanged(self)  # what is in view changed: the values are fitted again at the paint

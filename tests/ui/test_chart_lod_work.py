@@ -161,3 +161,21 @@ def test_a_fit_reads_each_lines_padding_once_per_pen(plot, monkeypatch):
     vb.childrenBounds()
     assert len(paddings) == 1  # the line whose pen changed, once
     assert lines[0].pixelPadding() == pytest.approx(8 * 0.7072)
+
+
+def test_a_new_pen_leaves_the_window_to_the_paint_and_a_narrower_view_works_it_out_once(plot, qtbot):
+    line = make_line(*values(), **LONG)
+    add(plot, line)
+    plot.setXRange(2010.0, 2020.0, padding=0)
+    plot.grab()
+    before = line.windows_made
+    wide = pg.mkPen("#0072B2", width=3)
+    line.set_moving(True, pg.mkPen("#0072B2", width=1))  # as a ticked series draws the chart light ...
+    line.set_moving(False, wide)  # ... and gives the lines their pens back
+    assert line.windows_made == before and line.curve.opts["pen"].widthF() == 3  # styled now, points later
+    vb = plot.getViewBox()
+    plot.resize(500, 400)  # the plot narrows for the ticked series
+    qtbot.waitUntil(lambda: line._display_width == vb.width())
+    plot.grab()
+    assert line.windows_made == before + 1  # for the new width only
+    assert line.curve.opts["pen"].widthF() == 3 and line.curve.xData[0] <= 2010.0 <= 2020.0 <= line.curve.xData[-1]
