@@ -70,3 +70,60 @@ def test_a_markers_bounding_box_reads_the_views_pixel_size_once_per_transform(qt
     per_marker = [asked.count(id(scatter)) for scatter in markers]
     paints_of = [painted.count(id(scatter)) for scatter in markers]
     assert all(n <= 2 * max(1, p) for n, p in zip(per_marker, paints_of)), (per_marker, paints_of)
+
+
+def grab(pane):
+    return pane.screen().grabWindow(pane.winId()).toImage()
+
+
+def repainted(qtbot, pane, paints: Regions, change) -> None:
+    paints.regions.clear()
+    change()
+    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+
+
+def test_a_focus_draws_the_markers_again_from_their_last_paint_and_the_screen_matches_a_full_repaint(qtbot):
+    from desktop.ui.chart_items import MarkerScatter
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2012.5, 2021.0)  # every event in view among the markers: a focus moves no range
+    paints = Regions(pane.view.viewport())
+    for target in ("wave", "evil-event"):  # the first paints after opening and the first marks cover it all
+        repainted(qtbot, pane, paints, lambda t=target: state.set_focus(t, "timeline"))
+    assert len(shown_markers(pane)) >= 3
+    for target in ("law-passed", "evil-event", "law-passed"):  # the line and its title move between events
+        fresh = MarkerScatter.fresh_paints
+        repainted(qtbot, pane, paints, lambda t=target: state.set_focus(t, "timeline"))
+        assert pane.canvas.x_range() == (2012.5, 2021.0)
+        assert MarkerScatter.fresh_paints == fresh  # nothing the markers are drawn from changed
+        shown = grab(pane)
+        for scatter in shown_markers(pane):
+            scatter.invalidate()  # forget every last paint: all worked out anew, as pyqtgraph draws them
+        repainted(qtbot, pane, paints, pane.view.viewport().update)
+        assert MarkerScatter.fresh_paints > fresh
+        assert grab(pane) == shown
+
+
+def test_markers_are_worked_out_anew_when_the_view_or_their_points_change(qtbot):
+    from desktop.ui.chart_items import MarkerScatter
+
+    state = SelectionState()
+    pane = open_pane(qtbot, state)
+    pane.canvas.set_x_range(2012.5, 2021.0)
+    paints = Regions(pane.view.viewport())
+    repainted(qtbot, pane, paints, lambda: state.set_focus("wave", "timeline"))
+    markers = shown_markers(pane)
+    fresh = MarkerScatter.fresh_paints
+    repainted(qtbot, pane, paints, lambda: pane.canvas.set_x_range(2011.5, 2020.0))  # a pan: a new transform
+    assert MarkerScatter.fresh_paints - fresh >= len(markers)
+    scatter = markers[0]
+    x, y = scatter.getData()
+    fresh = MarkerScatter.fresh_paints
+    repainted(qtbot, pane, paints, lambda: scatter.setData(x=x, y=y + 1))  # new points: drawn where they now are
+    assert MarkerScatter.fresh_paints > fresh
+    shown = grab(pane)
+    for other in shown_markers(pane):
+        other.invalidate()
+    repainted(qtbot, pane, paints, pane.view.viewport().update)
+    assert grab(pane) == shown
