@@ -153,7 +153,7 @@ def run(options: argparse.Namespace) -> int:
         return _render_and_exit(app, window, state, options, folder, handler)
 
     def _on_first_load_failed(failed_folder: Path, problems: list) -> None:
-        _collect_again()
+        collect_again()
         window.install_commands_when_idle()
         _print_problems(failed_folder, problems)
         if not options.dataset and failed_folder != paths.default_dataset_dir():
@@ -162,7 +162,7 @@ def run(options: argparse.Namespace) -> int:
         window.problems_dialog.finished.connect(lambda _: app.exit(EXIT_FAILED))
 
     def _on_first_loaded(dataset) -> None:
-        _collect_again()
+        collect_again()
         window.install_commands_when_idle()  # the menus' commands follow the dataset's first paint
         window.dataset_changed.connect(lambda _dataset: gc.unfreeze())  # the first dataset may be replaced: let it go
         window.load_failed.disconnect(_on_first_load_failed)
@@ -189,7 +189,7 @@ def run(options: argparse.Namespace) -> int:
     return app.exec()
 
 
-def _collect_again() -> None:
+def collect_again() -> None:
     """Turn the garbage collector back on without making it walk every start-up object.
 
     Re-enabled as it was, the collector's first pass would walk all the objects
