@@ -8,26 +8,13 @@ picture with a chart that made them during the tick; never by timing.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 
 from desktop.state import SelectionState
 from desktop.ui import chart_canvas
 from desktop.ui.chart_canvas import ChartCanvas
 from desktop.ui.chart_items import MarkerItem
 from desktop.ui.chart_pane import ChartPane
-from test_chart_support import chart_dataset
-
-
-class PaintCount(QObject):
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
+from test_chart_support import PaintCount, chart_dataset
 
 
 @pytest.fixture

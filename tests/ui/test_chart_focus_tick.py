@@ -7,24 +7,11 @@ by counting the windows each line works out, never by timing.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-
 from desktop.state import SelectionState
 from desktop.ui.chart_canvas import WHOLE_LIMIT
 from desktop.ui.chart_pane import ChartPane
+from test_chart_support import PaintCount
 from tests.benchmarks.bench_chart import synthetic_dataset
-
-
-class PaintCount(QObject):
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def test_a_series_ticked_while_the_view_is_light_works_each_line_out_once_at_its_new_width(qtbot):

@@ -1,4 +1,4 @@
-"""A small dataset built for the chart tests, and tests of the chart's pure helpers.
+"""A small dataset built for the chart tests, a paint counter they share, and tests of the chart's pure helpers.
 
 The dataset has three units (deaths, pounds, prescriptions), a fiscal-year
 series, a monthly one, non-exact values of each kind, and text that looks
@@ -11,10 +11,26 @@ import json
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 from desktop.dataset.loader import load_dataset
 
 EVIL = '<img src="x"> & <b>bold</b>'
+
+
+class PaintCount(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
 
 SOURCES = """source_id,kind,title,author,publisher,published,url,accessed,notes
 cdc,government-data,Multiple Cause of Death,,Centers for Disease Control and Prevention,2023,https://wonder.cdc.gov/,,
