@@ -5,24 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.state import SelectionState
 from desktop.ui import timeline_layout, timeline_paint
-from desktop.ui.theme import LIGHT, themes
-from desktop.ui.timeline_pane import TimelinePane
+from test_timeline_pane import make_pane  # noqa: F401 - the pane fixture, shared
 
-
-@pytest.fixture
-def make_pane(qtbot, app_font):
-    def make(dataset, state=None, width=1920, height=420):
-        state = SelectionState() if state is None else state
-        pane = TimelinePane(dataset, state)
-        qtbot.addWidget(pane)
-        pane.resize(width, height)
-        pane.show()
-        qtbot.waitExposed(pane)
-        return pane, state
-    yield make
-    themes().set_theme(LIGHT)
+WIDTH = 1920  # the pane's width in these tests (the shared fixture's default is narrower)
 
 
 @pytest.fixture
@@ -51,12 +37,12 @@ def work(monkeypatch):
 
 
 def _fresh_picture(qtbot, make_pane, dataset, state, size):
-    fresh, _ = make_pane(dataset, state, *size)
+    fresh, _ = make_pane(dataset, *size, state=state)
     return fresh.view.grab().toImage()
 
 
 def test_stepping_back_to_a_recent_focus_lays_out_and_paints_nothing(qtbot, make_pane, default_dataset, work):
-    pane, state = make_pane(default_dataset)
+    pane, state = make_pane(default_dataset, WIDTH)
     view = pane.view
     view.grab()
     lanes = pane.model.lane
@@ -80,7 +66,7 @@ def test_stepping_back_to_a_recent_focus_lays_out_and_paints_nothing(qtbot, make
 
 
 def test_a_focus_leaving_a_group_works_out_only_its_lanes_group_boxes(qtbot, make_pane, default_dataset, work):
-    pane, state = make_pane(default_dataset)
+    pane, state = make_pane(default_dataset, WIDTH)
     view = pane.view
     view.grab()
     groups = view.current_layout().aggregates

@@ -15,8 +15,8 @@ from desktop.ui.timeline_pane import TimelinePane
 
 @pytest.fixture
 def make_pane(qtbot, app_font):
-    def make(dataset, width=1400, height=420):
-        state = SelectionState()
+    def make(dataset, width=1400, height=420, state=None):
+        state = SelectionState() if state is None else state
         pane = TimelinePane(dataset, state)
         qtbot.addWidget(pane)
         pane.resize(width, height)
