@@ -115,9 +115,19 @@ def _single_segments(connect: np.ndarray) -> bool:
     return not np.any(joined[:-1] & joined[1:])
 
 
-def shiboken_line(segments: np.ndarray, first: int):
-    """The QLineF at row `first` of a C-contiguous (n, 4) float array, as QPainter.drawLines(lines, count) takes it."""
-    return wrapInstance(segments.ctypes.data + first * segments.strides[0], QLineF)
+def shiboken_line(segments: np.ndarray, first: int, address: int | None = None):
+    """The QLineF at row `first` of a C-contiguous (n, 4) float array, as QPainter.drawLines(lines, count) takes it.
+
+    `address` is the array's data address when the caller kept it (numpy's ctypes attribute costs a few
+    microseconds per call, and a paint draws every line)."""
+    if address is None:
+        address = segments.ctypes.data
+    return wrapInstance(address + first * segments.strides[0], QLineF)
+
+
+def _data_address(array: np.ndarray) -> int:
+    """Where a C-contiguous array's values start in memory (worked out once per array drawn as segments)."""
+    return array.ctypes.data
 
 
 def _gl_widget():
@@ -452,8 +462,12 @@ class PeakCurve(pg.PlotDataItem):
             return
         shown = self._getDisplayDataset()
         curve = self.curve
-        if _same_array(curve.xData, shown.x) and _same_array(curve.yData, shown.y):
-            return  # the window the curve draws still covers the view: nothing of it changes
+        if ((curve.xData is shown.x and curve.yData is shown.y)
+                or (_same_array(curve.xData, shown.x) and _same_array(curve.yData, shown.y))):
+            # The window the curve draws still covers the view: nothing of it changes. Most frames of a
+            # pan or zoom hand back the very arrays given last (kept window), known by identity without
+            # asking numpy for their addresses (four array interfaces per line per frame).
+            return
         curve.prepareGeometryChange()
         # What PlotCurveItem.setData does with new points when only the points change (no style).
         curve.xData, curve.yData = shown.x, shown.y
@@ -547,7 +561,7 @@ class _WindowCurve(pg.PlotCurveItem):
     def __init__(self, owner: PeakCurve) -> None:
         super().__init__()
         self.owner = owner
-        self._kept_segments = None  # (key, x, segments or None, connect): worked out once per window and pen style
+        self._kept_segments = None  # (key, x, segments or None, connect, their address): once per window and pen style
         self.segments_drawn = 0  # line segments handed to Qt (a test counts them)
         self.paths_avoided = 0  # windows drawn as segments where pyqtgraph would have built a dashed path
 
@@ -589,7 +603,7 @@ class _WindowCurve(pg.PlotCurveItem):
     def paint(self, p, opt, widget):  # noqa: D102 - Qt API
         if self.owner._stale:
             self.owner.refresh()
-        segments = self._segments(widget)
+        segments = self._segments(widget)  # also keeps its data address in _kept_segments
         if segments is None:
             super().paint(p, opt, widget)
             return
@@ -608,7 +622,7 @@ class _WindowCurve(pg.PlotCurveItem):
         if end > first:
             p.setRenderHint(p.RenderHint.Antialiasing, False)
             p.setPen(pen)
-            p.drawLines(shiboken_line(segments, first), end - first)
+            p.drawLines(shiboken_line(segments, first, self._kept_segments[4]), end - first)
 
     def _segments(self, widget) -> np.ndarray | None:
         """The curve as separate line segments, (x0, y0, x1, y1) per row in x order, when drawing them so gives
@@ -645,7 +659,8 @@ class _WindowCurve(pg.PlotCurveItem):
             made = arrayToLineSegments(self.xData, self.yData, connect, not opts["skipFiniteCheck"])
             segments = made.ndarray()
             self.paths_avoided += dashed
-        self._kept_segments = (key, self.xData, segments, connect)  # the arrays kept alive with their ids
+        address = None if segments is None else _data_address(segments)
+        self._kept_segments = (key, self.xData, segments, connect, address)  # the arrays kept alive with their ids
         return segments
 
 

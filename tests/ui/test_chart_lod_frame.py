@@ -1,0 +1,85 @@
+"""What each line costs a frame once its window is worked out, counted, not timed.
+
+A frame of a pan within the points kept either side hands each line back the
+very arrays it draws already: the line knows them by identity, without asking
+numpy where their values live; and a line drawn as segments hands Qt the same
+segments from the address worked out once, when they were made.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+import pytest
+
+from desktop.ui import chart_lod
+from desktop.ui.chart_canvas import ChartCanvas
+from desktop.ui.chart_data import ChartSeries
+from desktop.ui.theme import LIGHT
+
+
+def daily(series_id: str, n: int = 6_000, seed: int = 0) -> ChartSeries:
+    rng = np.random.default_rng(seed)
+    x = 2000.0 + np.arange(n) / 365.25
+    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
+    estimated = np.repeat(rng.random(n // 20) < 0.3, 20)[:n]  # dashed stretches too
+    qualifiers = np.where(estimated, "estimate", "exact").astype(object)
+    return ChartSeries(series_id=series_id, title=series_id.title(), unit="things", period_type="day", group="",
+                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
+                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
+                       qualifiers=qualifiers, exact=qualifiers == "exact")
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    canvas.set_series([daily("a", seed=1), daily("b", seed=2)])
+    canvas.set_x_range(2004.0, 2008.0)
+    widget.grab()
+    yield widget, canvas
+
+
+def long_lines(canvas):
+    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
+
+
+def test_a_pan_within_the_kept_points_compares_no_array_addresses(chart, monkeypatch):
+    widget, canvas = chart
+    lines = long_lines(canvas)
+    drawn = {id(line): line.curve.xData for line in lines}
+    compared = []
+    real = chart_lod._same_array
+    monkeypatch.setattr(chart_lod, "_same_array", lambda a, b: (compared.append(1), real(a, b))[1])
+    vb = canvas.rows[0].plot.vb
+    refreshed = []
+    for line in lines:
+        monkeypatch.setattr(line, "refresh", lambda line=line: (refreshed.append(line), type(line).refresh(line))[1])
+    for _ in range(3):
+        vb.translateBy(x=0.1)  # within the spare points worked out either side
+        widget.grab()
+    assert len(refreshed) >= 3 * len(lines)  # every line was told its view moved, every frame ...
+    assert all(line.curve.xData is drawn[id(line)] for line in lines)  # ... and kept what it draws ...
+    assert compared == []  # ... known by identity (before: four array interfaces per line per frame)
+
+
+def test_segments_are_handed_to_qt_from_the_address_worked_out_once(chart, monkeypatch):
+    widget, canvas = chart
+    lines = long_lines(canvas)
+    for line in lines:  # wide lines: drawn as segments at rest
+        line.setPen(pg.mkPen(line.curve.opts["pen"].color(), width=2, style=line.curve.opts["pen"].style()))
+    asked = []
+    real = chart_lod._data_address
+    monkeypatch.setattr(chart_lod, "_data_address", lambda a: (asked.append(id(a)), real(a))[1])
+    widget.grab()
+    made = {id(line.curve._kept_segments[2]) for line in lines if line.curve._kept_segments[2] is not None}
+    assert made and sorted(asked) == sorted(made)  # one address per segments made
+    asked.clear()
+    before = [line.curve.segments_drawn for line in lines]
+    for _ in range(3):
+        widget.grab()  # painted again, nothing moved: the same segments, from the kept address
+    assert asked == []
+    assert all(line.curve.segments_drawn > drawn for line, drawn in zip(lines, before) if line.curve._kept_segments[2] is not None)
