@@ -258,6 +258,8 @@ class PeakCurve(pg.PlotDataItem):
     moving = False  # the view keeps moving (the chart is drawn light): see set_moving
     _peaks = None
     _shown_bounds = None
+    _extent = None
+    _placed_in = False  # the parent it was last found placed in as it is (no offset, scale or rotation)
     made_curves = 0  # drawn curves made for lines (a test counts them: one per line)
     spared_scatters = 0  # lines made without pyqtgraph's scatter (a test counts them)
 
@@ -489,6 +491,20 @@ class PeakCurve(pg.PlotDataItem):
         if (self._datasetDisplay is not None and self._peaks_apply()
                 and self.getViewBox().width() != getattr(self, "_display_width", None)):
             self._mark_stale()
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt API
+        # Any change may be a new position, transform or parent (pyqtgraph asks Qt to send them):
+        # whether the line sits in its view as it is is asked again at the next fit.
+        self._placed_in = False
+        return super().itemChange(change, value)
+
+    def placed_plainly_in(self, group) -> bool:
+        """Whether the line sits in `group` as it is (no offset, scale or rotation), known until it is moved."""
+        if self._placed_in is not group:
+            if self.parentItem() is not group or not self.pos().isNull() or not self.transform().isIdentity():
+                return False
+            self._placed_in = group
+        return True
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         if getattr(self, "_extent", None) is None or frac != 1.0:
@@ -771,6 +787,18 @@ class LineViewBox(pg.ViewBox):
         for item in self.addedItems:
             if not item.isVisible() or item.scene() is not scene:
                 continue  # pyqtgraph skips these too
+            if isinstance(item, PeakCurve) and item._extent is not None:
+                # A line answers from its Extent (what PeakCurve.dataBounds gives), and knows whether it sits
+                # in the view as it is without Qt's position and transform being asked every fit (40 lines).
+                if not item.placed_plainly_in(group):
+                    return super().childrenBounds(frac, orthoRange, items)
+                if not item.curve.isVisible():
+                    continue
+                xb, yb = item._extent.x_bounds(), item._extent.y_bounds(orthoRange[1])
+                xb, yb = (xb if _usable(xb) else None), (yb if _usable(yb) else None)
+                if xb is not None or yb is not None:
+                    found.append((xb, yb, item.pixelPadding()))
+                continue
             if (getattr(item, "dataBounds", None) is None or item.parentItem() is not group
                     or not item.pos().isNull() or not item.transform().isIdentity()):
                 return super().childrenBounds(frac, orthoRange, items)

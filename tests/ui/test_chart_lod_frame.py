@@ -83,3 +83,26 @@ def test_segments_are_handed_to_qt_from_the_address_worked_out_once(chart, monke
         widget.grab()  # painted again, nothing moved: the same segments, from the kept address
     assert asked == []
     assert all(line.curve.segments_drawn > drawn for line, drawn in zip(lines, before) if line.curve._kept_segments[2] is not None)
+
+
+def test_a_fit_asks_no_line_where_it_sits_until_one_is_moved(chart, monkeypatch):
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    lines = [line for line in long_lines(canvas) if line.getViewBox() is vb]
+    asked = []
+    for line in lines:
+        for name in ("pos", "transform"):
+            real = getattr(line, name)
+            monkeypatch.setattr(line, name, lambda real=real, name=name: (asked.append(name), real())[1])
+    fitted = vb.childrenBounds()  # asked at most once per line here ...
+    assert len(asked) <= 2 * len(lines)
+    asked.clear()
+    for _ in range(3):  # a zoom's frames: the values fitted each frame
+        vb.scaleBy(x=0.9)
+        widget.grab()
+    assert asked == []  # ... and not again (before: each line's position and transform, every fit)
+    (x0, x1), _ = fitted
+    lines[0].setPos(1.0, 0.0)  # a line moved (the chart never does): the fit maps it, as pyqtgraph's does
+    (mx0, mx1), _ = vb.childrenBounds()
+    assert "pos" in asked
+    assert mx1 == pytest.approx(max(x1, lines[0].xData[-1] + 1.0), abs=0.05)
