@@ -130,6 +130,15 @@ def _data_address(array: np.ndarray) -> int:
     return array.ctypes.data
 
 
+def _pen_kind(pen) -> tuple[bool, bool, bool, bool]:
+    """(wider than a pixel, drawable as segments: solid brush, cosmetic, opaque; solid line; dashed line)."""
+    if pen is None:
+        return False, False, False, False
+    plain = pen.isSolid() and pen.isCosmetic() and pen.color().alphaF() == 1.0
+    style = pen.style()  # Qt's enums named here only, at a paint: never before the first frame
+    return pen.widthF() > 1.0, plain, style == Qt.PenStyle.SolidLine, style == Qt.PenStyle.DashLine
+
+
 def _gl_widget():
     return _curve_module.OpenGLHelpers.GraphicsViewGLWidget
 
@@ -259,6 +268,7 @@ class PeakCurve(pg.PlotDataItem):
     _peaks = None
     _shown_bounds = None
     _extent = None
+    _dx = None  # the mean step between the line's times
     _placed_in = False  # the parent it was last found placed in as it is (no offset, scale or rotation)
     made_curves = 0  # drawn curves made for lines (a test counts them: one per line)
     spared_scatters = 0  # lines made without pyqtgraph's scatter (a test counts them)
@@ -371,13 +381,19 @@ class PeakCurve(pg.PlotDataItem):
         if self._datasetDisplay is not None:
             return self._datasetDisplay  # a change of the x range has dropped it (viewRangeChanged)
         view = self.getViewBox()
-        rect = view.viewRect()
+        # The x range as viewRect() gives it, read without a QRectF made per line and frame (left, width and
+        # right worked out as QRectF does, so the same doubles).
+        left, high = view.state["viewRange"][0]
+        span = high - left
+        right = left + span
         x = self._x
         ds = 1
-        dx = float(x[-1] - x[0]) / (len(x) - 1)
+        dx = self._dx
+        if dx is None:  # the times never change: their mean step is worked out once
+            dx = self._dx = float(x[-1] - x[0]) / (len(x) - 1)
         width = view.width()
         if dx > 0 and width > 0:
-            ds_float = max(1.0, abs(rect.width() / dx / (width * self.opts["autoDownsampleFactor"])))
+            ds_float = max(1.0, abs(span / dx / (width * self.opts["autoDownsampleFactor"])))
             if math.isfinite(ds_float):
                 ds = int(ds_float)
         if math.isclose(ds, self._adsLastValue, rel_tol=0.01):  # as pyqtgraph: no flip-flopping at a boundary
@@ -390,8 +406,8 @@ class PeakCurve(pg.PlotDataItem):
         self._adsLastValue = ds
         self._display_width = width
         # One group beyond each edge, so the line runs on to the edges of the view.
-        a = max(0, int(np.searchsorted(x, rect.left(), "left")) - ds)
-        b = min(len(x), max(a, int(np.searchsorted(x, rect.right(), "left")) + ds))
+        a = max(0, int(x.searchsorted(left, "left")) - ds)
+        b = min(len(x), max(a, int(x.searchsorted(right, "left")) + ds))
         kept = self._window_kept
         if kept is not None and kept[0] == (ds, width) and kept[1] <= a and b <= kept[2]:
             # A pan within the window worked out last: its groups are counted from the first value, so
@@ -580,6 +596,7 @@ class _WindowCurve(pg.PlotCurveItem):
         self._kept_segments = None  # (key, x, segments or None, connect, their address): once per window and pen style
         self.segments_drawn = 0  # line segments handed to Qt (a test counts them)
         self.paths_avoided = 0  # windows drawn as segments where pyqtgraph would have built a dashed path
+        self._pen_kind = None  # (pen, what _pen_kind says of it)
 
     def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
         """Known from the window while the curve shows the window's points; otherwise scanned, as pyqtgraph does."""
@@ -657,15 +674,18 @@ class _WindowCurve(pg.PlotCurveItem):
         """
         opts = self.opts
         pen = opts["pen"]
-        if (self.xData is None or len(self.xData) < 2 or self._exportOpts is not False or opts["antialias"]
-                or opts["fillLevel"] is not None or opts["shadowPen"] is not None or opts["stepMode"]
-                or opts["compositionMode"] is not None or opts["segmentedLineMode"] != "auto" or pen is None
-                or (pen.widthF() <= 1.0 and not self.owner.moving) or not pen.isSolid() or not pen.isCosmetic()
-                or pen.color().alphaF() != 1.0 or isinstance(widget, _gl_widget())):
+        kind = self._pen_kind
+        if kind is None or kind[0] is not pen:
+            # What the pen allows, asked of Qt once per pen (five calls a line and paint before): pyqtgraph
+            # gives a curve a new QPen for every new style (mkPen copies), never changing the one it holds.
+            kind = self._pen_kind = (pen,) + _pen_kind(pen)
+        _, wide, plain, solid, dashed = kind
+        if (not plain or self.xData is None or len(self.xData) < 2 or self._exportOpts is not False
+                or opts["antialias"] or opts["fillLevel"] is not None or opts["shadowPen"] is not None
+                or opts["stepMode"] or opts["compositionMode"] is not None or opts["segmentedLineMode"] != "auto"
+                or (not wide and not self.owner.moving) or isinstance(widget, _gl_widget())):
             return None
-        style = pen.style()  # Qt's enums named here only, at a paint: never before the first frame
-        solid, dashed = style == Qt.PenStyle.SolidLine, style == Qt.PenStyle.DashLine
-        key = (id(self.xData), id(self.yData), id(opts["connect"]), style)
+        key = (id(self.xData), id(self.yData), id(opts["connect"]), solid, dashed)
         kept = self._kept_segments
         if kept is not None and kept[0] == key and kept[1] is self.xData:
             return kept[2]

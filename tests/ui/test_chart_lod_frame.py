@@ -7,6 +7,8 @@ segments from the address worked out once, when they were made.
 """
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pyqtgraph as pg
 import pytest
@@ -106,3 +108,34 @@ def test_a_fit_asks_no_line_where_it_sits_until_one_is_moved(chart, monkeypatch)
     (mx0, mx1), _ = vb.childrenBounds()
     assert "pos" in asked
     assert mx1 == pytest.approx(max(x1, lines[0].xData[-1] + 1.0), abs=0.05)
+
+
+def test_a_frame_asks_each_pen_once_and_makes_no_rectangle_per_line(chart, monkeypatch):
+    widget, canvas = chart
+    lines = long_lines(canvas)
+    for line in lines:  # wide lines: drawn as segments at rest
+        line.setPen(pg.mkPen(line.curve.opts["pen"].color(), width=2, style=line.curve.opts["pen"].style()))
+    widget.grab()
+    kinds = []
+    real = chart_lod._pen_kind
+    monkeypatch.setattr(chart_lod, "_pen_kind", lambda pen: (kinds.append(pen), real(pen))[1])
+    rects = []
+    for vb in {line.getViewBox() for line in lines}:
+        def rect(vb=vb):
+            if sys._getframe(1).f_code.co_name == "_getDisplayDataset":  # asked by a line's window
+                rects.append(vb)
+            return type(vb).viewRect(vb)
+        monkeypatch.setattr(vb, "viewRect", rect)
+    vb = canvas.rows[0].plot.vb
+    made = sum(line.windows_made for line in lines)
+    for _ in range(3):  # a zoom: new windows each frame
+        vb.scaleBy(x=0.8)
+        widget.grab()
+    assert sum(line.windows_made for line in lines) > made
+    assert all(line.curve.segments_drawn for line in lines)
+    assert kinds == []  # the pens did not change: what each allows is known (before: asked of Qt every paint)
+    assert rects == []  # the windows read the view's range, not a rectangle made per line and frame
+    pen = pg.mkPen("#D55E00", width=3)
+    lines[0].setPen(pen)
+    widget.grab()
+    assert len(kinds) == 1 and kinds[0] is lines[0].curve.opts["pen"]  # a new pen is asked once
