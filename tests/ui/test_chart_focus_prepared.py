@@ -11,7 +11,6 @@ import pytest
 
 from desktop.state import SelectionState
 from desktop.ui import chart_canvas
-from desktop.ui.chart_canvas import ChartCanvas
 from desktop.ui.chart_items import MarkerItem
 from desktop.ui.chart_pane import ChartPane
 from test_chart_support import PaintCount, chart_dataset

@@ -10,41 +10,21 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 
-from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
-from desktop.ui.chart_data import ChartSeries
+from desktop.ui.chart_canvas import LIGHT_LIMIT
 from desktop.ui.chart_lod import Peaks
-from desktop.ui.theme import LIGHT
-
-
-def daily(series_id: str, unit: str, n: int = 6_000, seed: int = 0) -> ChartSeries:
-    rng = np.random.default_rng(seed)
-    x = 2000.0 + np.arange(n) / 365.25
-    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
-    qualifiers = np.full(n, "exact", dtype=object)
-    return ChartSeries(series_id=series_id, title=series_id.title(), unit=unit, period_type="day", group="",
-                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
-                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
-                       qualifiers=qualifiers, exact=qualifiers == "exact")
+from test_chart_support import PaintCount, chart_window, long_lines
+from test_chart_support import daily_series as daily
 
 
 @pytest.fixture
 def chart(qtbot):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    widget, canvas = chart_window(qtbot)
     canvas.set_series([daily("a", "things", seed=1), daily("b", "things", seed=2), daily("c", "others", seed=3)])
     canvas.auto_x_range()
     widget.grab()  # painted once at rest
     yield widget, canvas
-
-
-def long_lines(canvas):
-    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
 
 
 def test_a_line_works_its_window_out_once_per_paint_however_often_the_range_moved(chart, monkeypatch):
@@ -136,8 +116,6 @@ def test_the_curves_bounding_boxes_read_the_pixel_size_once_per_view(chart, monk
 def test_a_pan_fits_the_values_to_what_is_in_view_by_the_next_paint(chart):
     widget, canvas = chart
     vb = canvas.rows[0].plot.vb
-    line = long_lines(canvas)[0]
-    x = line.xData
     for x0, x1 in [(2010.0, 2012.0), (2004.0, 2015.0), (2003.0, 2004.0)]:
         (shown0, shown1), _ = vb.viewRange()
         vb.translateBy(x=x0 - shown0)  # moved as a drag moves it, not through the canvas
@@ -180,21 +158,12 @@ def test_a_moving_view_draws_whole_pyramid_levels_kept_across_a_zoom_and_exact_g
         assert np.array_equal(xs[now], x0[before]) and np.array_equal(ys[now], y0[before], equal_nan=True)
 
 
-def _canvas(qtbot):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget, ChartCanvas(widget.ci, LIGHT, widget)
-
-
 @pytest.mark.parametrize("added", [["b"], ["c"], ["b", "c"]])
 def test_a_series_ticked_after_the_others_is_drawn_into_the_plots_there_are_with_the_same_picture(qtbot, added):
     made = {sid: daily(sid, "others" if sid == "c" else "things", seed=i) for i, sid in enumerate("abc")}
     first = [made["a"]]
     wanted = first + [made[sid] for sid in added]
-    widget, canvas = _canvas(qtbot)
+    widget, canvas = chart_window(qtbot)
     canvas.set_series(first, x_range=(2003.0, 2009.0))
     canvas.set_marker((2005.0, 2005.0), "An event")
     canvas.set_ring(("a", 1500))
@@ -203,7 +172,7 @@ def test_a_series_ticked_after_the_others_is_drawn_into_the_plots_there_are_with
     canvas.set_series(wanted)
     assert canvas.added_in_place == 1
     assert [row.plot for row in canvas.rows] == plots and canvas.drawn_of("a")[1].lines[0][0] is line  # kept
-    other_widget, other = _canvas(qtbot)
+    other_widget, other = chart_window(qtbot)
     other.set_series(wanted, x_range=(2003.0, 2009.0))  # drawn from nothing
     other.set_marker((2005.0, 2005.0), "An event")
     other.set_ring(("a", 1500))
@@ -215,27 +184,13 @@ def test_a_series_ticked_after_the_others_is_drawn_into_the_plots_there_are_with
 
 def test_unticking_or_a_new_row_still_draws_the_plots_anew(qtbot):
     made = [daily(sid, unit, seed=i) for i, (sid, unit) in enumerate([("a", "u1"), ("b", "u2"), ("c", "u3")])]
-    _, canvas = _canvas(qtbot)
+    _, canvas = chart_window(qtbot)
     canvas.set_series(made[:2])
     plots = [row.plot for row in canvas.rows]
     canvas.set_series(made)  # a third unit: a second plot row
     assert canvas.added_in_place == 0 and len(canvas.rows) == 2 and canvas.rows[0].plot is not plots[0]
     canvas.set_series(made[:1])  # unticked
     assert canvas.added_in_place == 0 and len(canvas.rows) == 1
-
-
-class _Paints(QObject):
-    """Counts the paint events a widget receives."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
 
 
 def _settle() -> None:
@@ -249,7 +204,7 @@ def test_a_moved_range_is_painted_once_and_shows_what_a_full_repaint_shows(chart
     not inside it, where those changes made Qt paint the whole plot a second time."""
     widget, canvas = chart
     vb = canvas.rows[0].plot.vb
-    paints = _Paints(widget.viewport())
+    paints = PaintCount(widget.viewport())
     for step in range(3):
         paints.count = 0
         ahead = vb.prepared_ahead

@@ -5,10 +5,10 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 
-from desktop.ui.chart_canvas import LIGHT_LIMIT, ChartCanvas
+from desktop.ui.chart_canvas import LIGHT_LIMIT
 from desktop.ui.chart_data import ChartSeries
 from desktop.ui.chart_lod import Extent, Peaks, PeakCurve
-from desktop.ui.theme import LIGHT
+from test_chart_support import chart_window
 
 
 def test_extent_is_the_lowest_and_highest_value_of_any_stretch():
@@ -70,12 +70,7 @@ def test_a_break_in_the_line_stays_a_gap_and_joins_are_kept():
 
 @pytest.fixture
 def chart(qtbot):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    widget, canvas = chart_window(qtbot)
     yield canvas  # the widget (and with it the canvas) lives until the test is done
 
 

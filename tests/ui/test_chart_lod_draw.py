@@ -15,24 +15,15 @@ import pytest
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QImage, QPainter, QPainterPath
 
-from desktop.ui.chart_canvas import ChartCanvas
 from desktop.ui.chart_data import ChartSeries
-from desktop.ui.chart_lod import PeakCurve, _WindowCurve, shiboken_line
+from desktop.ui.chart_lod import _WindowCurve, shiboken_line
 from desktop.ui.theme import LIGHT, PROJECTOR_DARK
+from test_chart_support import chart_window, daily_series, long_lines
 
 
 def estimated_daily(series_id: str, unit: str, n: int = 6_000, seed: int = 0) -> ChartSeries:
     """A daily series with stretches of estimates (drawn dashed) among exact values (drawn solid)."""
-    rng = np.random.default_rng(seed)
-    x = 2000.0 + np.arange(n) / 365.25
-    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
-    estimated = np.repeat(rng.random(n // 20) < 0.3, 20)[:n]
-    estimated |= rng.random(n) < 0.05  # and single estimates here and there
-    qualifiers = np.where(estimated, "estimate", "exact").astype(object)
-    return ChartSeries(series_id=series_id, title=series_id.title(), unit=unit, period_type="day", group="",
-                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
-                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
-                       qualifiers=qualifiers, exact=qualifiers == "exact")
+    return daily_series(series_id, unit, n, seed, estimated=0.3, scattered=0.05)
 
 
 def pyqtgraph_paint(self, p, opt, widget):
@@ -42,18 +33,9 @@ def pyqtgraph_paint(self, p, opt, widget):
     pg.PlotCurveItem.paint(self, p, opt, widget)
 
 
-def long_lines(canvas) -> list[PeakCurve]:
-    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
-
-
 @pytest.fixture(params=[LIGHT, PROJECTOR_DARK], ids=["desk", "projector"])
 def chart(qtbot, request):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    canvas = ChartCanvas(widget.ci, request.param, widget)
+    widget, canvas = chart_window(qtbot, request.param)
     canvas.set_series([estimated_daily("a", "things", seed=1), estimated_daily("b", "things", seed=2),
                        estimated_daily("c", "others", seed=3)])
     canvas.auto_x_range()
@@ -178,12 +160,7 @@ def test_qt_draws_separate_segments_as_it_draws_a_path_of_one_segment_runs(width
 
 
 def test_a_zoom_out_while_moving_remakes_a_window_only_when_its_groups_double(qtbot):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    canvas = ChartCanvas(widget.ci, LIGHT, widget)
+    widget, canvas = chart_window(qtbot)
     canvas.set_series([estimated_daily("a", "things", n=20_000, seed=4)])  # 55 years of days
     canvas.set_x_range(2020.0, 2026.0)
     widget.grab()

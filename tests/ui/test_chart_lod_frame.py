@@ -9,44 +9,20 @@ from __future__ import annotations
 
 import sys
 
-import numpy as np
 import pyqtgraph as pg
 import pytest
 
 from desktop.ui import chart_lod
-from desktop.ui.chart_canvas import ChartCanvas
-from desktop.ui.chart_data import ChartSeries
-from desktop.ui.theme import LIGHT
-
-
-def daily(series_id: str, n: int = 6_000, seed: int = 0) -> ChartSeries:
-    rng = np.random.default_rng(seed)
-    x = 2000.0 + np.arange(n) / 365.25
-    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
-    estimated = np.repeat(rng.random(n // 20) < 0.3, 20)[:n]  # dashed stretches too
-    qualifiers = np.where(estimated, "estimate", "exact").astype(object)
-    return ChartSeries(series_id=series_id, title=series_id.title(), unit="things", period_type="day", group="",
-                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
-                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
-                       qualifiers=qualifiers, exact=qualifiers == "exact")
+from test_chart_support import chart_window, daily_series, long_lines
 
 
 @pytest.fixture
 def chart(qtbot):
-    widget = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    canvas = ChartCanvas(widget.ci, LIGHT, widget)
-    canvas.set_series([daily("a", seed=1), daily("b", seed=2)])
+    widget, canvas = chart_window(qtbot)
+    canvas.set_series([daily_series("a", seed=1, estimated=0.3), daily_series("b", seed=2, estimated=0.3)])
     canvas.set_x_range(2004.0, 2008.0)
     widget.grab()
     yield widget, canvas
-
-
-def long_lines(canvas):
-    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
 
 
 def test_a_pan_within_the_kept_points_compares_no_array_addresses(chart, monkeypatch):

@@ -1,4 +1,5 @@
-"""A small dataset built for the chart tests, a paint counter they share, and tests of the chart's pure helpers.
+"""A small dataset built for the chart tests, what they share (a chart in a window, daily series, a paint
+counter), and tests of the chart's pure helpers.
 
 The dataset has three units (deaths, pounds, prescriptions), a fiscal-year
 series, a monthly one, non-exact values of each kind, and text that looks
@@ -10,12 +11,49 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QObject
 
 from desktop.dataset.loader import load_dataset
+from desktop.ui.chart_canvas import ChartCanvas
+from desktop.ui.chart_data import ChartSeries
+from desktop.ui.theme import LIGHT
 
 EVIL = '<img src="x"> & <b>bold</b>'
+
+
+def chart_window(qtbot, theme=LIGHT, size=(1000, 600)):
+    """A chart canvas in a plot widget shown at `size`: (widget, canvas)."""
+    widget = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, ChartCanvas(widget.ci, theme, widget)
+
+
+def daily_series(series_id: str, unit: str = "things", n: int = 6_000, seed: int = 0,
+                 estimated: float = 0.0, scattered: float = 0.0) -> ChartSeries:
+    """Daily values from 2000 (a random walk); about `estimated` of its 20-day stretches and `scattered` of
+    single days are estimates (drawn dashed), the rest exact (drawn solid)."""
+    rng = np.random.default_rng(seed)
+    x = 2000.0 + np.arange(n) / 365.25
+    y = 100.0 + np.cumsum(rng.normal(0, 1, n))
+    estimates = np.repeat(rng.random(n // 20) < estimated, 20)[:n] if estimated else np.zeros(n, dtype=bool)
+    if scattered:
+        estimates |= rng.random(n) < scattered
+    qualifiers = np.where(estimates, "estimate", "exact").astype(object)
+    return ChartSeries(series_id=series_id, title=series_id.title(), unit=unit, period_type="day", group="",
+                       colour="#0072B2", x=x, y=y, x0=x, x1=x + 1 / 365.25,
+                       periods=np.array([f"d{i}" for i in range(n)], dtype=object),
+                       qualifiers=qualifiers, exact=qualifiers == "exact")
+
+
+def long_lines(canvas) -> list:
+    """The chart's lines (solid and dashed) as drawn now, row by row."""
+    return [item for row in canvas.rows for d in row.drawn for item, _ in d.lines]
 
 
 class PaintCount(QObject):
