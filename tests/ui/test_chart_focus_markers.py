@@ -1,31 +1,16 @@
-"""A marker item's bounding box reads its view's pixel size, known once per transform.
+"""Markers on a focus: drawn again from their last paint while nothing they are drawn from changed, and
+their bounding box reads the view's pixel size, known once per transform.
 
 A focus moves the focused event's line and title (and the ring round a value); Qt repaints the strips
-they leave and enter and asks every marker item under them for its bounding box several times, each
-answer working the pixel size out anew in pyqtgraph. Checked by the pixel-size work the boxes do;
-never by timing.
+they leave and enter, paints every marker item under them again and asks each for its bounding box
+several times. Checked by counting fresh paints and the pixel-size work, and by comparing the screen
+with a full repaint; never by timing.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QRegion
-
 from desktop.state import SelectionState
 from test_chart_pane_work import open_pane
-
-
-class Regions(QObject):
-    """The regions a widget is asked to paint, collected from its paint events."""
-
-    def __init__(self, widget) -> None:
-        super().__init__()
-        self.regions: list[QRegion] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, _watched, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(QRegion(event.region()))
-        return False
+from test_chart_support import PaintCount
 
 
 def spy(scatters, name: str) -> list:
@@ -53,18 +38,18 @@ def test_a_markers_bounding_box_reads_the_views_pixel_size_once_per_transform(qt
     state = SelectionState()
     pane = open_pane(qtbot, state)
     pane.canvas.set_x_range(2012.0, 2031.0)
-    paints = Regions(pane.view.viewport())
+    paints = PaintCount(pane.view.viewport())
     state.set_focus("wave", "timeline")
-    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    qtbot.waitUntil(lambda: paints.count > 0)
     markers = shown_markers(pane)
     asked = spy(markers, "pixelVectors")
     painted = spy(markers, "viewRect")
     boxes = [scatter.boundingRect() for scatter in markers]
     assert all(box.width() > 0 and box.height() > 0 for box in boxes)
     assert not [item for item in asked if item in {id(m) for m in markers}]  # the view's pixel size, already known
-    paints.regions.clear()
+    paints.count = 0
     pane.canvas.set_x_range(2011.0, 2030.0)  # a pan: a new transform, every marker painted again
-    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    qtbot.waitUntil(lambda: paints.count > 0)
     # pyqtgraph's scatter works its pixel size out in every bounding box Qt asks for (several per paint)
     # and once more to cull its points; here only the culling of each paint does.
     per_marker = [asked.count(id(scatter)) for scatter in markers]
@@ -76,10 +61,10 @@ def grab(pane):
     return pane.screen().grabWindow(pane.winId()).toImage()
 
 
-def repainted(qtbot, pane, paints: Regions, change) -> None:
-    paints.regions.clear()
+def repainted(qtbot, pane, paints: PaintCount, change) -> None:
+    paints.count = 0
     change()
-    qtbot.waitUntil(lambda: len(paints.regions) > 0)
+    qtbot.waitUntil(lambda: paints.count > 0)
 
 
 def test_a_focus_draws_the_markers_again_from_their_last_paint_and_the_screen_matches_a_full_repaint(qtbot):
@@ -88,7 +73,7 @@ def test_a_focus_draws_the_markers_again_from_their_last_paint_and_the_screen_ma
     state = SelectionState()
     pane = open_pane(qtbot, state)
     pane.canvas.set_x_range(2012.5, 2021.0)  # every event in view among the markers: a focus moves no range
-    paints = Regions(pane.view.viewport())
+    paints = PaintCount(pane.view.viewport())
     for target in ("wave", "evil-event"):  # the first paints after opening and the first marks cover it all
         repainted(qtbot, pane, paints, lambda t=target: state.set_focus(t, "timeline"))
     assert len(shown_markers(pane)) >= 3
@@ -111,7 +96,7 @@ def test_markers_are_worked_out_anew_when_the_view_or_their_points_change(qtbot)
     state = SelectionState()
     pane = open_pane(qtbot, state)
     pane.canvas.set_x_range(2012.5, 2021.0)
-    paints = Regions(pane.view.viewport())
+    paints = PaintCount(pane.view.viewport())
     repainted(qtbot, pane, paints, lambda: state.set_focus("wave", "timeline"))
     markers = shown_markers(pane)
     fresh = MarkerScatter.fresh_paints
