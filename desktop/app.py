@@ -16,6 +16,9 @@ from . import paths
 
 EXIT_OK, EXIT_FAILED, EXIT_MISUSE = 0, 1, 2
 FONT_FAMILY = "Atkinson Hyperlegible"
+# After another dataset replaces the first, its objects are frozen again this long after it is on screen
+# (the replaced panes, deleted by then, and their dataset collected first).
+REFREEZE_AFTER_MS = 500
 UPRIGHT_FACES = ("Regular", "Bold")  # the menus, toolbar and "Opening dataset…" of the first frame
 
 
@@ -164,7 +167,7 @@ def run(options: argparse.Namespace) -> int:
     def _on_first_loaded(dataset) -> None:
         collect_again()
         window.install_commands_when_idle()  # the menus' commands follow the dataset's first paint
-        window.dataset_changed.connect(lambda _dataset: gc.unfreeze())  # the first dataset may be replaced: let it go
+        _refreeze_after_switches(window)  # the first dataset may be replaced: let it go, then freeze again
         window.load_failed.disconnect(_on_first_load_failed)
         window.dataset_changed.disconnect(_on_first_loaded)
         if options.select:
@@ -195,10 +198,37 @@ def collect_again() -> None:
     Re-enabled as it was, the collector's first pass would walk all the objects
     made while it was off (~50 ms, inside the first interaction). Frozen, they
     are left alone until another dataset replaces the first one (then they are
-    unfrozen, so the old dataset's cycles can be collected).
+    unfrozen, so the old dataset's cycles can be collected, and frozen again a
+    moment later: see _refreeze_after_switches).
     """
     gc.freeze()
     gc.enable()
+
+
+def _refreeze_after_switches(window) -> None:
+    """When another dataset replaces the one on screen, let the old one be collected, then freeze again.
+
+    Left unfrozen, every full collection walks all of the app's objects (~0.1 s, at any click); frozen
+    again once the old panes are deleted, the new dataset's teacher meets them as seldom as the first's.
+    Another switch before then only moves the freeze later.
+    """
+    from PySide6.QtCore import QTimer
+
+    refreeze = QTimer(window)
+    refreeze.setSingleShot(True)
+    refreeze.setInterval(REFREEZE_AFTER_MS)
+    refreeze.timeout.connect(_collect_then_freeze)
+
+    def replaced(_dataset) -> None:
+        gc.unfreeze()
+        refreeze.start()
+
+    window.dataset_changed.connect(replaced)
+
+
+def _collect_then_freeze() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def _import_plotting() -> None:

@@ -11,7 +11,7 @@ from conftest import FIXTURES, ROOT, python_subprocess_env
 # dataset is on screen it reports the collector's state, opens a second dataset and
 # reports again, then quits.
 SCRIPT = r"""
-import gc, json, sys
+import gc, json, sys, weakref
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -37,9 +37,16 @@ def first_dataset_shown():
     report["first"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}
     report["faces"] = sorted(QFontDatabase.styles(FONT_FAMILY))
     report["focus_ring"] = focus_ring() is not None
+    first = weakref.ref(w.dataset)
     w.open_dataset(Path(sys.argv[1]), background=False)
     report["second"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(), "title": w.windowTitle()}
-    QApplication.instance().exit(0)
+
+    def later():
+        report["later"] = {"enabled": gc.isenabled(), "frozen": gc.get_freeze_count(),
+                           "first_dataset_alive": first() is not None}
+        QApplication.instance().exit(0)
+
+    QTimer.singleShot(app_module.REFREEZE_AFTER_MS + 300, later)
 
 original = app_module.create_application
 def create_application(**options):
@@ -104,6 +111,9 @@ def test_start_up_pauses_the_collector_then_freezes_what_it_made(isolated_home):
     assert "startPresentingAction" in report["toolbar"]
     # Back on, with the start-up's objects frozen so the first collection does not walk them all.
     assert report["first"]["enabled"] is True and report["first"]["frozen"] > 10_000
-    # Another dataset replaces the first: everything is unfrozen, so the old one can be collected.
+    # Another dataset replaces the first: everything is unfrozen, so the old one can be collected ...
     assert report["second"]["enabled"] is True and report["second"]["frozen"] == 0
     assert report["second"]["title"].endswith("— Factdeck") and "Fentanyl" not in report["second"]["title"]
+    # ... and a moment later it is gone and what is left is frozen again (no full collection walks it all).
+    assert report["later"] == {"enabled": True, "frozen": report["later"]["frozen"], "first_dataset_alive": False}
+    assert report["later"]["frozen"] > 10_000
