@@ -47,11 +47,6 @@ LIGHT_IDLE_MS = 250  # the themed look comes back once the view has rested this 
 # it anew on every frame of a pan cost more than drawing it, and would show the same picture. At 100,000
 # events each daily series' dashed stretches are a line of a few dozen points: 20 of them were redone per frame.
 WHOLE_LIMIT = 2000
-# Hidden series' lines and markers are made while the app is idle (so ticking one only adds them), for
-# series of at most this many values, and at most this many values' worth at a time: the memory a line
-# holds (its points, their peaks) stays small next to the series drawn.
-PREPARE_LIMIT = 20_000
-PREPARE_BUDGET = 100_000
 SWATCH_HEIGHT = 20  # a legend swatch's fixed height (pyqtgraph's ItemSample): no legend row is shorter
 
 
@@ -192,14 +187,6 @@ class ChartCanvas(QObject):
         self._fill.setInterval(0)
         self._fill.timeout.connect(self._give_next_points)
         self._awaiting_paint = None  # the viewport watched for the paint that starts _fill
-        # The owner names the series it may tick next (not drawn now) and gives them: their items are made
-        # while the app is idle (see _prepare_next). An export names none.
-        self.upcoming_ids = lambda: []
-        self.series_for = None
-        self._prepared: dict = {}  # (series id, count, log) -> (series, what _draw_series keeps for it)
-        self._prepared_ids: set[str] = set()  # series already looked at for the look below
-        self._prepared_for = None  # the look (theme, scale, reveal) the prepared items are made in
-        self.prepared_made = 0  # series whose items were made while idle (a test counts them)
         self._biggest_of: dict = {}  # series id -> (series, its largest absolute value)
 
     # ---- building ----------------------------------------------------------
@@ -566,6 +553,7 @@ class ChartCanvas(QObject):
             plot.vb.sigResized.connect(lambda _vb: self._show_markers_that_fit())
 
     def _draw_series(self, row: _Row, s: ChartSeries, side: str) -> None:
+        t = self.theme
         vb = row.plot.vb if side == "left" else row.right
         count = len(s.x) if self.reveal_until is None else int(np.searchsorted(s.x0, self.reveal_until, side="right"))
         x = s.x[:count]
@@ -576,41 +564,10 @@ class ChartCanvas(QObject):
         # kept while it stays drawn: ticking another series redraws the chart without redoing this.
         key = (s.series_id, count, self.log_y)
         kept = self._lod_cache.get(key)
-        prepared = False
         if kept is None or kept[0] is not s:
-            kept = self._prepared.pop(key, None)  # made while idle, never drawn yet
-            prepared = kept is not None and kept[0] is s
-            if prepared:
-                self._prepared_ids.discard(s.series_id)  # untick it later and it is prepared again
-            else:
-                kept = (s, {})
+            kept = (s, {})
         self._lod_used[key] = kept
         lod = kept[1]
-        built = lod.get("items")
-        if built is not None and built[0] == self.theme and not prepared:
-            self._add_series_items(row, drawn, list(built[1]), list(built[2]))
-            return
-        if built is None or built[0] != self.theme:
-            lines, markers = self._make_items(s, x, y, exact, lod)
-            lod["items"] = (self.theme, tuple(lines), tuple(markers))
-        else:
-            lines, markers = list(built[1]), list(built[2])
-        drawn.lines, drawn.markers = lines, markers
-        drawn.items = [item for item, _ in drawn.lines] + drawn.markers
-        for item in drawn.items:
-            # Into the view's scene through its new parent, as _add_series_items does, never first as a
-            # top-level scene item: there a long line would ask the GraphicsView for a range it lacks, and
-            # each item joins the scene and then its view (two rounds of view look-ups instead of one). In its
-            # view a long line is told the range, and given its window by the paint.
-            item.setParentItem(vb.childGroup)
-            vb.addItem(item)
-        row.drawn.append(drawn)
-
-    def _make_items(self, s: ChartSeries, x: np.ndarray, y: np.ndarray, exact: np.ndarray, lod: dict):
-        """A series' lines ((item, themed pen), solid then dashed) and marker items, in this look, in no view;
-        what they need of the values (peaks, extent, the broken solid line) is kept in `lod`."""
-        t = self.theme
-        count = len(x)
 
         def peaks(name: str, values: np.ndarray, connect=None) -> Peaks:
             if name not in lod:
@@ -620,7 +577,10 @@ class ChartCanvas(QObject):
         if "extent" not in lod:
             lod["extent"] = Extent(x, y)  # the value axis fits what is in view from this, not every point
         extent = lod["extent"]
-        lines, markers = [], []
+        built = lod.get("items")
+        if built is not None and built[0] == self.theme:
+            self._add_series_items(row, drawn, list(built[1]), list(built[2]))
+            return
         colour = QColor(self.colour_of(s))
         solid_pen = pg.mkPen(colour, width=t.line_width)
         dashed_pen = pg.mkPen(colour, width=t.line_width, style=Qt.PenStyle.DashLine)
@@ -634,7 +594,7 @@ class ChartCanvas(QObject):
             solid_x, solid_y = lod["broken"]
             solid = PeakCurve(solid_x, solid_y, extent, peaks("solid", solid_y),
                               pen=solid_pen, connect="finite", **fast, **_long_line(solid_x))
-            lines.append((solid, solid_pen))
+            drawn.lines.append((solid, solid_pen))
             starts = np.flatnonzero(dashed_segment)
             starts = starts[np.isfinite(y[starts]) & np.isfinite(y[starts + 1])]  # a log of 0 has no segment
             if len(starts):
@@ -646,21 +606,30 @@ class ChartCanvas(QObject):
                 joined[0::2] = True  # each segment's start joins its end, never the next segment
                 dashed = PeakCurve(seg_x, seg_y, extent, peaks("dashed", seg_y, joined), pen=dashed_pen,
                                    connect=joined, **fast, **_long_line(seg_x))
-                lines.append((dashed, dashed_pen))
+                drawn.lines.append((dashed, dashed_pen))
         else:
             line = PeakCurve(x, y, extent, peaks("solid", y), pen=solid_pen, **fast, **_long_line(x))
-            lines.append((line, solid_pen))
+            drawn.lines.append((line, solid_pen))
         size = t.marker_size
         symbol = s.symbol
         if count <= MARKER_LIMIT and exact.any():
-            markers.append(MarkerItem(x[exact], y[exact], pen=None, symbol=symbol, symbolSize=size,
-                                      symbolBrush=colour, symbolPen=pg.mkPen(colour), **fast))
+            drawn.markers.append(MarkerItem(x[exact], y[exact], pen=None, symbol=symbol, symbolSize=size,
+                                                 symbolBrush=colour, symbolPen=pg.mkPen(colour), **fast))
         if (~exact).any() and int((~exact).sum()) <= MARKER_LIMIT:
-            markers.append(MarkerItem(
+            drawn.markers.append(MarkerItem(
                 x[~exact], y[~exact], pen=None, symbol=symbol, symbolSize=size,
                 symbolBrush=pg.mkBrush(t.background), symbolPen=pg.mkPen(colour, width=max(1.5, t.line_width * 0.8)),
                 **fast))
-        return lines, markers
+        drawn.items = [item for item, _ in drawn.lines] + drawn.markers
+        for item in drawn.items:
+            # Into the view's scene through its new parent, as _add_series_items does, never first as a
+            # top-level scene item: there a long line would ask the GraphicsView for a range it lacks, and
+            # each item joins the scene and then its view (two rounds of view look-ups instead of one). In its
+            # view a long line is told the range, and given its window by the paint.
+            item.setParentItem(vb.childGroup)
+            vb.addItem(item)
+        row.drawn.append(drawn)
+        lod["items"] = (self.theme, tuple(drawn.lines), tuple(drawn.markers))
 
     def _add_series_items(self, row: _Row, drawn: _Drawn, lines: list, markers: list) -> None:
         """Put a series' lines and markers, made by an earlier rebuild in this theme, into this row's view."""
@@ -708,7 +677,7 @@ class ChartCanvas(QObject):
         painted: the first zoom that shows markers then only shows them (twenty series' points cost ~50 ms
         in that frame at 100,000 events), and opening pays nothing before its paint."""
         self._fill.stop()  # new items: wait for the paint of this build, not work in front of it
-        if self._pending_markers() is None and not self._unprepared():
+        if self._pending_markers() is None:
             return
         views = self.layout.scene().views() if self.layout.scene() is not None else []
         if not views or self._awaiting_paint is not None:
@@ -725,55 +694,13 @@ class ChartCanvas(QObject):
         return False
 
     def _give_next_points(self) -> None:
-        """One turn of the idle fill: one series' hidden markers get their points, or else one hidden series'
-        items are made (_prepare_next); stops when nothing waits."""
+        """One turn of the idle fill: one series' hidden markers get their points; stops when none waits."""
         markers = self._pending_markers()
         if markers is not None:
             for item in markers:
                 item.give_points()
-        elif not self._prepare_next():
+        if self._pending_markers() is None:
             self._fill.stop()
-
-    def _look(self) -> tuple:
-        return self.theme, self.log_y, self.reveal_until
-
-    def _unprepared(self) -> list[str]:
-        """The series the owner may tick next whose items are not made yet (nor looked at, in this look)."""
-        if self._prepared_for != self._look():
-            self._prepared, self._prepared_ids, self._prepared_for = {}, set(), self._look()
-        drawn = {d.series.series_id for row in self.rows for d in row.drawn}
-        return [sid for sid in self.upcoming_ids() if sid not in drawn and sid not in self._prepared_ids]
-
-    def _prepare_next(self) -> bool:
-        """Make one hidden series' lines and markers (in no view, markers given their points), so ticking it
-        (a focus on it does) only adds them: ~5–12 ms of that focus. False when none is left to make.
-
-        The items are those _draw_series would make now (same look, same values shown); they wait in
-        `_prepared` and are used, or dropped with a new look. Long series are left out (PREPARE_LIMIT),
-        and no more than PREPARE_BUDGET values' worth waits at a time.
-        """
-        for sid in self._unprepared():
-            self._prepared_ids.add(sid)
-            s = self.series_for(sid) if self.series_for is not None else None
-            if s is None:
-                continue
-            count = len(s.x) if self.reveal_until is None else int(
-                np.searchsorted(s.x0, self.reveal_until, side="right"))
-            waiting = sum(key[1] for key in self._prepared)
-            key = (sid, count, self.log_y)
-            if count == 0 or count > PREPARE_LIMIT or waiting + count > PREPARE_BUDGET or key in self._lod_cache:
-                continue
-            x = s.x[:count]
-            y = _log10(s.y[:count]) if self.log_y else s.y[:count]
-            lod: dict = {}
-            lines, markers = self._make_items(s, x, y, s.exact[:count], lod)
-            for item in markers:
-                item.give_points()  # hidden and in no view: nothing is told or repainted
-            lod["items"] = (self.theme, tuple(lines), tuple(markers))
-            self._prepared[key] = (s, lod)
-            self.prepared_made += 1
-            return True
-        return False
 
     # ---- drawing light while the view moves --------------------------------------
     def _moved(self) -> None:

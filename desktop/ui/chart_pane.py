@@ -147,9 +147,6 @@ class ChartPane(QWidget):
         self.canvas.legend_waits_for_size = True
         # A legend the pane will certainly hide is not filled (~50 ms at 100,000 events) until it may show.
         self.canvas.legend_may_show = self._legend_may_show
-        # Series not shown get their chart items made while the app is idle: ticking one only adds them.
-        self.canvas.upcoming_ids = self._hidden_series
-        self.canvas.series_for = self._series
         self.view.installEventFilter(self)  # a new size may call for another legend layout
         self.canvas.x_range_changed.connect(self._on_canvas_x_range_changed)
         self.canvas.rebuilt.connect(self._on_canvas_rebuilt)
@@ -251,11 +248,6 @@ class ChartPane(QWidget):
             backed = self.dataset.series_for_source(source)
             return [sid for sid in self.dataset.series.index if sid in backed]
         return self.checked_series()
-
-    def _hidden_series(self) -> list[str]:
-        """The series not drawn now that a tick or a focus may draw next, in the list's order."""
-        shown = set(self.shown_series())
-        return [sid for sid in self.dataset.series.index if sid not in shown]
 
     def _on_list_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
         if not self._filling_list and item.data(0, SERIES_ROLE) is not None:
