@@ -11,31 +11,17 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.state import SelectionState
 from desktop.ui import citation_cards
-from desktop.ui.citation_pane import CitationPane
-from test_citation_views_reused import picture, settle
+from test_citation_views_reused import make_pane, picture, settle
 
 
 @pytest.fixture
 def pane_and_state(qtbot, app_font, default_dataset):
-    state = SelectionState()
-    pane = CitationPane(default_dataset, state)
-    qtbot.addWidget(pane)
-    pane._views.size = 2  # every new fact refills the view shown before the one on screen
-    pane.resize(480, 900)
-    pane.show()
-    qtbot.waitExposed(pane)
-    return pane, state
+    return make_pane(qtbot, default_dataset, kept=2)  # every new fact refills the view shown before the one on screen
 
 
 def fresh_picture(qtbot, dataset, target: str) -> list[tuple]:
-    state = SelectionState()
-    fresh = CitationPane(dataset, state)
-    qtbot.addWidget(fresh)
-    fresh.resize(480, 900)
-    fresh.show()
-    qtbot.waitExposed(fresh)
+    fresh, state = make_pane(qtbot, dataset)
     state.set_focus(target, "timeline")
     settle(qtbot, fresh)
     shown = picture(fresh)
