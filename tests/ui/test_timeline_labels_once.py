@@ -7,12 +7,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from desktop.state import SelectionState
 from desktop.ui import timeline_layout
-from desktop.ui.theme import LIGHT, themes
 from desktop.ui.timeline_labels import place_labels
 from desktop.ui.timeline_layout import PERIOD, LayoutCache, TimelineModel
-from desktop.ui.timeline_pane import TimelinePane
+from test_timeline_pane import make_pane  # noqa: F401 - the pane fixture, shared
 
 
 @pytest.fixture
@@ -29,13 +27,8 @@ def placed(monkeypatch):
     return calls
 
 
-def test_a_focus_that_moves_the_view_places_each_candidate_once(qtbot, app_font, default_dataset, placed):
-    state = SelectionState()
-    pane = TimelinePane(default_dataset, state)
-    qtbot.addWidget(pane)
-    pane.resize(1366, 420)
-    pane.show()
-    qtbot.waitExposed(pane)
+def test_a_focus_that_moves_the_view_places_each_candidate_once(make_pane, default_dataset, placed):
+    pane, state = make_pane(default_dataset, 1366)
     view = pane.view
     model = pane.model
     lo, hi = view.extent()
@@ -51,7 +44,6 @@ def test_a_focus_that_moves_the_view_places_each_candidate_once(qtbot, app_font,
     layout = view.current_layout()
     candidates = [i for call in placed for i in call]
     assert sorted(candidates) == sorted(layout.markers.tolist() + layout.bands.tolist())
-    themes().set_theme(LIGHT)
 
 
 def _width(model):
