@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QPainter, QPixmap, QRegion
 
 
 _PAINT = None
@@ -59,11 +59,29 @@ class TimelineLayers:
         self._parts: tuple | None = None  # (layout, its lane parts)
         self._geometry: dict = {}  # bands' and groups' paint geometry, shared by layouts that share them
 
+    def _base(self) -> tuple:
+        """What every layer depends on: the widget's size, device pixel ratio and look."""
+        view = self.view
+        return (view.size().toTuple(), view.devicePixelRatioF(), view._epoch, view.theme)
+
+    def lanes_region(self, lanes: list[int]) -> QRegion | None:
+        """The widget's area the layers of `lanes` cover (None when the layers are not laid out for
+        the widget as it is now: then any part may change)."""
+        view = self.view
+        if self._lanes_key is None or self._lanes_key[0] != self._base() or len(self._places) != len(view.model.lanes):
+            return None
+        region = QRegion()
+        for lane in lanes:
+            top, (width, height) = self._places[lane]
+            y0 = math.floor(top)
+            region += QRect(0, y0, math.ceil(width), math.ceil(top + height) - y0)
+        return region
+
     def paint(self, painter: QPainter, layout) -> None:
         """Draw the whole widget from the layers, bringing each up to date first."""
         view = self.view
         dpr = view.devicePixelRatioF()
-        base = (view.size().toTuple(), dpr, view._epoch, view.theme)
+        base = self._base()
         painter.drawPixmap(0, 0, self._under_layer(layout, base, dpr))
         _paint().paint_highlight_span(view, painter)
         for top, pixmap in self._lane_layers(layout, base, dpr):

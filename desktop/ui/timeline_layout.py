@@ -347,6 +347,11 @@ class LayoutCache:
         self._base_by_lane: dict[int, list[Label]] = {}  # each lane's focus-free labels, once placed
         self._layouts: dict[tuple, TimelineLayout] = {}  # the last few layouts made, oldest first
 
+    def candidates_in_view(self) -> int:
+        """How many facts in view could be labelled without a focus (marks and bands): past
+        `MAX_LABEL_CANDIDATES`, labels are placed for all lanes at once and a focus moves any lane's."""
+        return int((self.lane_hi - self.lane_lo).sum()) + len(self.bands)
+
     def _cluster(self, points: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, Aggregates]:
         return cluster(points, self.model.pos[points], lanes, self.view, self.left, self.right, self.gap)
 

@@ -16,12 +16,13 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent,
-    QPen, QPolygonF, QStaticText, QWheelEvent,
+    QPen, QPolygonF, QRegion, QStaticText, QWheelEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .theme import Theme, themes
 from .timeline_axis import axis_ticks
+from .timeline_labels import MAX_LABEL_CANDIDATES
 from .timeline_layout import PERIOD, STATEMENT, LayoutCache, TimelineLayout, TimelineModel, to_px
 from .timeline_layers import TimelineLayers
 from .timeline_text import TimelineText
@@ -48,7 +49,7 @@ class TimelineView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.mask = np.ones(len(model), dtype=bool)
         self.focus_index = -1
-        self.highlight_span: tuple[float, float] | None = None  # a focused chart value's period
+        self._highlight_span: tuple[float, float] | None = None  # a focused chart value's period
         self.hover: tuple[str, int] | None = None
         self._extent: tuple[float, float] | None = None
         lo, hi = self.extent()
@@ -332,12 +333,42 @@ class TimelineView(QWidget):
         self.mask = mask
         self.invalidate()
 
+    @property
+    def highlight_span(self) -> tuple[float, float] | None:
+        """A focused chart value's period (decimal years), drawn as a column across the lanes."""
+        return self._highlight_span
+
+    @highlight_span.setter
+    def highlight_span(self, span: tuple[float, float] | None) -> None:
+        if span != self._highlight_span:
+            self._highlight_span = span
+            self.update()  # the column crosses every lane
+
     def set_focus_index(self, index: int) -> None:
-        """Ring and label the fact `index` (-1: none); only its lane is laid out again."""
-        if index != self.focus_index:
-            self.focus_index = index
-            self._layout = None
-        self.update()
+        """Ring and label the fact `index` (-1: none); only its lane is laid out again, and only the
+        lanes the focus leaves and enters are repainted on screen (the rest of the widget would be
+        blitted again with the same pixels)."""
+        if index == self.focus_index:
+            return
+        old, self.focus_index = self.focus_index, index
+        self._layout = None
+        region = self._focus_region(old, index)
+        if region is None:
+            self.update()
+        elif not region.isEmpty():
+            self.update(region)
+
+    def _focus_region(self, old: int, new: int) -> QRegion | None:
+        """Where a focus move from fact `old` to fact `new` can change the picture: the layers of the
+        two facts' lanes (None: anywhere). Lanes share no label rows, so another lane's picture stays,
+        unless there are so many label candidates that every lane's labels are placed in one pass."""
+        cache = self._cache
+        if cache is None or self._cache_key is None or self._cache_key[0] != self.view:
+            return None
+        if cache.candidates_in_view() + 1 > MAX_LABEL_CANDIDATES:
+            return None
+        lanes = {int(self.model.lane[k]) for k in (old, new) if k >= 0}
+        return self._layers.lanes_region(sorted(lanes))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._widths.clear()
