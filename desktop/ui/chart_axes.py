@@ -16,7 +16,29 @@ _MONTH_STEPS = (1, 2, 3, 6)
 _DAY_STEPS = (1, 2, 7, 14)
 
 
-class TimeAxis(pg.AxisItem):
+class _KeptLabel:
+    """An axis that gives its title (a QGraphicsTextItem) its HTML only when the HTML changes.
+
+    pyqtgraph sets the title's HTML again for every new range (to scale its units automatically),
+    every frame of a pan or zoom on each axis; the same text laid out again gives the same title.
+    The rest of pyqtgraph's step (size, the tick picture dropped, a repaint) is kept as it is.
+    """
+
+    labels_set = 0  # titles given their HTML (a test counts them)
+    _label_html = None  # the HTML the title was last given here
+
+    def _updateLabel(self):  # noqa: N802 - pyqtgraph override
+        text = self.labelString()
+        if text != self._label_html:
+            self._label_html = text
+            self.label.setHtml(text)
+            _KeptLabel.labels_set += 1
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+class TimeAxis(_KeptLabel, pg.AxisItem):
     """A decimal-year axis with ticks on year, month or day starts, labelled as dates."""
 
     def tickValues(self, minVal, maxVal, size):  # noqa: N802 - pyqtgraph override
@@ -88,7 +110,7 @@ def _thin_see_through(pen) -> bool:
             and pen.brush().style() == Qt.BrushStyle.SolidPattern)
 
 
-class ValueAxis(pg.AxisItem):
+class ValueAxis(_KeptLabel, pg.AxisItem):
     """A value axis whose labels carry thousands separators (70,000 not 70000) and, on log, powers of ten.
 
     Its grid lines (see-through, across the whole plot) are filled as 1 px rectangles: the same pixels

@@ -25,14 +25,37 @@ class MarkerScatter(pg.ScatterPlotItem):
 
     fresh_paints = 0  # paints that worked out where the markers land (a test counts them)
 
+    bounds_scans = 0  # times the points were scanned for their bounds (a test counts them)
+
     def __init__(self, *args, **kwargs) -> None:
         self._painted = None  # what the last paint was worked out for (see _paint_key), until invalidated
+        self._kept_bounds = None  # (points, widest spot in data units, [x bounds, y bounds]) they were scanned for
         super().__init__(*args, **kwargs)
 
     def invalidate(self) -> None:
         """pyqtgraph's hook for any change of points, style or mode: the last paint no longer stands."""
         self._painted = None
+        self._kept_bounds = None
         super().invalidate()
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):  # noqa: N802, N803 - pyqtgraph API
+        """pyqtgraph's answer, kept for as long as the points and the widest spot are the same.
+
+        pyqtgraph forgets its bounds whenever the view's transform changes (every frame of a pan or
+        zoom) and scans every point again (nanmin and nanmax of x and y, twenty items a frame, shown
+        or hidden, since Qt's scene index asks hidden items too); they depend on the transform only
+        for spots sized in data units, and their widest size is part of what is kept.
+        """
+        if frac < 1.0 or orthoRange is not None or ax not in (0, 1):
+            return super().dataBounds(ax, frac, orthoRange)
+        kept = self._kept_bounds
+        if kept is None or kept[0] is not self.data or kept[1] != self._maxSpotWidth:
+            kept = self._kept_bounds = (self.data, self._maxSpotWidth, [None, None])
+        found = kept[2][ax]
+        if found is None:
+            MarkerScatter.bounds_scans += 1
+            found = kept[2][ax] = super().dataBounds(ax, frac, orthoRange)
+        return found
 
     def _paint_key(self, p, widget):
         """What a paint's fragments depend on beyond the points and style: the painter's transform, the view

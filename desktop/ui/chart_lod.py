@@ -464,7 +464,12 @@ class PeakCurve(pg.PlotDataItem):
             self._datasetDisplay = None
         self._stale = True
         view = self.getViewBox()
-        view.itemBoundsChanged(self)  # what is in view changed: the values are fitted again at the paint
+        if getattr(view, "_prepare_posted", False) and view._autoRangeNeedsUpdate:
+            # A fit and the view's repaint are already asked for, and the preparation that fits is posted:
+            # only this line's kept bounds are forgotten (the first line of a frame asked; forty did).
+            view._itemBoundsCache.pop(self, None)
+        else:
+            view.itemBoundsChanged(self)  # what is in view changed: the values are fitted again at the paint
         if self._stale_in is not view:  # listed once per view (a line redrawn in a new plot moves view)
             self._stale_in = view
             view.stale_lines.append(self)

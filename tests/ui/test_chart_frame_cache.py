@@ -1,0 +1,122 @@
+"""What a pan or zoom frame no longer works out again when it cannot have changed, counted, not timed.
+
+A marker item's bounds (a scan of all its points) depend on its points, not on
+the view's transform; an axis title's text is the same for every frame of a pan;
+and the lines of one view that a new range marks out of date ask for one fit and
+one repaint of their view, not one each.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from pyqtgraph.graphicsItems.ScatterPlotItem import ScatterPlotItem
+
+from desktop.ui.chart_axes import TimeAxis, ValueAxis
+from desktop.ui.chart_lod import LineViewBox
+from test_chart_support import chart_window, long_lines
+from test_chart_support import daily_series as daily
+
+
+@pytest.fixture
+def chart(qtbot):
+    widget, canvas = chart_window(qtbot)
+    canvas.set_series([daily("a", "things", n=2500, seed=1, scattered=0.1),
+                       daily("b", "things", n=2500, seed=2, estimated=0.2), daily("c", "others", n=2500, seed=3)])
+    canvas.auto_x_range()
+    widget.grab()  # painted once at rest
+    yield widget, canvas
+    canvas._fill.stop()  # the idle fill of hidden markers' points, not waited for here
+
+
+def scatters(canvas) -> list:
+    return [m.scatter for row in canvas.rows for d in row.drawn for m in d.markers]
+
+
+def pan(widget, canvas, frames: int, step: float = 0.05) -> None:
+    vb = canvas.rows[0].plot.vb
+    for _ in range(frames):
+        (x0, x1), _ = vb.viewRange()
+        vb.translateBy(x=(x1 - x0) * step)
+        widget.grab()
+
+
+def test_marker_bounds_are_scanned_once_per_set_of_points_not_once_per_frame(chart, monkeypatch):
+    widget, canvas = chart
+    for row in canvas.rows:
+        for d in row.drawn:
+            for marker in d.markers:
+                marker.give_points()  # as the idle fill does (hidden markers are asked their bounds too)
+    canvas.rows[0].plot.vb.scaleBy(x=0.1)  # close enough for some markers to show
+    widget.grab()
+    items = scatters(canvas)
+    assert items and all(len(s.data) for s in items) and any(s.isVisible() for s in items)
+    for item in items:
+        item.dataBounds(0), item.dataBounds(1)  # known for the points as they are
+    scans = []
+    real = ScatterPlotItem.dataBounds
+
+    def counted(self, ax, frac=1.0, orthoRange=None):  # noqa: N803 - pyqtgraph's name
+        if orthoRange is None and self.bounds[ax] is None:
+            scans.append(self)  # all points read (a fit of what is in view reads those in view, each frame)
+        return real(self, ax, frac, orthoRange)
+
+    monkeypatch.setattr(ScatterPlotItem, "dataBounds", counted)
+    pan(widget, canvas, 6)
+    for zoom in (0.8, 0.8, 1.25):
+        canvas.rows[0].plot.vb.scaleBy(x=zoom)
+        widget.grab()
+    assert scans == []  # every frame changed the view's transform; no marker's points were read again
+    for item in items:  # and the answers are pyqtgraph's, worked out afresh
+        for ax in (0, 1):
+            item.bounds = [None, None]
+            assert item.dataBounds(ax) == real(item, ax)
+    monkeypatch.undo()
+    # New points are scanned again.
+    item = next(s for s in items if len(s.data))
+    x, y = item.getData()
+    item.setData(x=x, y=y * 2)
+    assert item.dataBounds(1) == (float(min(y * 2)), float(max(y * 2)))
+
+
+def test_an_axis_title_is_given_its_html_only_when_it_changes(chart):
+    widget, canvas = chart
+    axes = [canvas.rows[0].plot.getAxis(name) for name in ("left", "bottom", "right")]
+    assert isinstance(axes[0], ValueAxis) and isinstance(axes[1], TimeAxis)
+    set_html = []
+    for axis in axes:
+        real = axis.label.setHtml
+        axis.label.setHtml = lambda text, real=real, axis=axis: (set_html.append(axis), real(text))[1]
+    pan(widget, canvas, 5)
+    canvas.rows[0].plot.vb.scaleBy(x=0.8)
+    widget.grab()
+    assert set_html == []  # ranges moved on every axis, the titles' words did not
+    plot = canvas.rows[0].plot
+    plot.setLabel("left", "other words")
+    assert set_html == [axes[0]] and "other words" in axes[0].label.toPlainText()
+    assert "other words" in axes[0].labelString()
+
+
+def test_a_new_range_asks_each_view_for_one_fit_not_one_per_line(chart, monkeypatch):
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    lines = [line for line in long_lines(canvas) if line.getViewBox() is vb and line._peaks_apply()]
+    assert len(lines) >= 2
+    asked = []
+    real = LineViewBox.queueUpdateAutoRange
+    monkeypatch.setattr(LineViewBox, "queueUpdateAutoRange", lambda self: (asked.append(self), real(self))[1])
+    for k in range(4):
+        asked.clear()
+        (x0, x1), _ = vb.viewRange()
+        vb.translateBy(x=(x1 - x0) * (0.3 if k % 2 else -0.3))
+        assert asked.count(vb) <= 1  # one per frame at most, however many lines the view holds
+        assert all(line._stale for line in lines)
+        widget.grab()
+        assert not any(line._stale for line in lines)  # each line given its window at the paint
+    # Same picture as a chart painted anew at that range.
+    shown = widget.grab().toImage()
+    for line in lines:
+        line._window_kept = None
+        line._mark_stale()
+    vb.updateAutoRange()
+    assert widget.grab().toImage() == shown
+    assert isinstance(pg.ViewBox, type)
