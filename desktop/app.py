@@ -152,6 +152,7 @@ def run(options: argparse.Namespace) -> int:
     app.processEvents()
     finish_application(app)
     if headless:
+        _import_plotting()
         window.install_commands()
         return _render_and_exit(app, window, state, options, folder, handler)
 
@@ -235,9 +236,12 @@ def _import_plotting() -> None:
     """Import pyqtgraph on the UI thread while the worker loads the dataset, so the panes need not wait for it.
 
     Only pyqtgraph (and the numpy it shares with pandas): never Factdeck's own
-    modules, which the worker may be importing at the same moment.
+    modules, which the worker may be importing at the same moment (this one
+    imports nothing but PySide6, already loaded).
     """
-    import pyqtgraph  # noqa: F401 - imported for its side effect: the chart pane finds it loaded
+    from .ui.plotting_import import import_pyqtgraph
+
+    import_pyqtgraph()
 
 
 def _start_presenting(window, dataset, options, full_screen: bool) -> bool:
