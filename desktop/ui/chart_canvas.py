@@ -495,6 +495,9 @@ class ChartCanvas(QObject):
         label_style = {"color": t.foreground, "font-size": f"{t.point_size(0.95):.1f}pt"}
         plot.setLabel("left", html.escape(units.get("left", "")), **label_style)
         plot.getAxis("bottom").setHeight(None)
+        # The hidden top axis (pyqtgraph's own) gave its hidden title new HTML on every frame of a pan or
+        # zoom, to scale units it never shows: a hidden title's scale is 1 whether asked or not.
+        plot.getAxis("top").enableAutoSIPrefix(False)
         if not last:
             plot.getAxis("bottom").setStyle(showValues=False)
         row = _Row(plot=plot, right=None, units=units)
@@ -658,7 +661,7 @@ class ChartCanvas(QObject):
                 shown = d.count  # no range set (yet, or a single point has no span): pyqtgraph shows all
                 if r is not None:
                     xs = d.series.x[: d.count]
-                    shown = int(np.searchsorted(xs, r[1], "right") - np.searchsorted(xs, r[0], "left"))
+                    shown = int(xs.searchsorted(r[1], "right")) - int(xs.searchsorted(r[0], "left"))
                 fits = shown * MARKER_MIN_GAP_PX <= width
                 for item in d.markers:
                     item.show_points(fits)

@@ -181,15 +181,28 @@ class Peaks:
 
     def extent(self, lo: int, hi: int) -> tuple[float, float] | None:
         """The lowest and highest value of positions [lo, hi), None if there are none (or all are NaN)."""
+        # A fit asks this of every series on every frame of a pan or zoom: comparisons written out
+        # (as min and max decide them: a NaN, a run with no values, never replaces the answer so far).
+        lows, highs = self.lows, self.highs
         low, high = math.inf, -math.inf
         k = 0
         while lo < hi:
             if lo & 1:
-                low, high = min(low, self.lows[k][lo]), max(high, self.highs[k][lo])
+                value = lows[k][lo]
+                if value < low:
+                    low = value
+                value = highs[k][lo]
+                if value > high:
+                    high = value
                 lo += 1
             if hi & 1:
                 hi -= 1
-                low, high = min(low, self.lows[k][hi]), max(high, self.highs[k][hi])
+                value = lows[k][hi]
+                if value < low:
+                    low = value
+                value = highs[k][hi]
+                if value > high:
+                    high = value
             lo >>= 1
             hi >>= 1
             k += 1
@@ -245,8 +258,8 @@ class Extent:
         if key is None:
             lo, hi = 0, len(self.x)
         else:
-            lo = int(np.searchsorted(self.x, key[0], "left"))
-            hi = int(np.searchsorted(self.x, key[1], "right"))
+            lo = int(self.x.searchsorted(key[0], "left"))  # the array's own method: numpy's wrapper costs as much
+            hi = int(self.x.searchsorted(key[1], "right"))
         found = self.peaks.extent(lo, hi) or (None, None)
         self._last = (key, found)
         return found
@@ -654,8 +667,8 @@ class _WindowCurve(pg.PlotCurveItem):
             view = self.owner.getViewBox()
             if isinstance(view, LineViewBox) and not clip.isEmpty():
                 margin = (pen.widthF() + 4) * view.pixel_size()[0]
-                first = int(np.searchsorted(segments[:, 2], clip.left() - margin, "left"))
-                end = max(first, int(np.searchsorted(segments[:, 0], clip.right() + margin, "right")))
+                first = int(segments[:, 2].searchsorted(clip.left() - margin, "left"))
+                end = max(first, int(segments[:, 0].searchsorted(clip.right() + margin, "right")))
         self.segments_drawn += end - first
         if end > first:
             p.setRenderHint(p.RenderHint.Antialiasing, False)

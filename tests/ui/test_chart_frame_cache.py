@@ -120,3 +120,14 @@ def test_a_new_range_asks_each_view_for_one_fit_not_one_per_line(chart, monkeypa
     vb.updateAutoRange()
     assert widget.grab().toImage() == shown
     assert isinstance(pg.ViewBox, type)
+
+
+def test_the_hidden_top_axis_is_not_given_new_html_on_every_frame(chart):
+    widget, canvas = chart
+    top = canvas.rows[0].plot.getAxis("top")
+    assert not top.isVisible()
+    set_html = []
+    real = top.label.setHtml
+    top.label.setHtml = lambda text: (set_html.append(text), real(text))[1]
+    pan(widget, canvas, 4)
+    assert set_html == [] and top.autoSIPrefixScale == 1.0
