@@ -128,6 +128,9 @@ def run(options: argparse.Namespace) -> int:
         # the dataset) and no garbage worth collecting: the collector, re-enabled once the
         # first dataset is on screen (or refused), would only spend ~5% of the start-up.
         gc.disable()
+    from .qt_imports import check_modules_cheaply
+
+    check_modules_cheaply()  # before pandas, pyqtgraph and the panes are imported
     from PySide6.QtCore import QTimer
 
     from . import errors
@@ -239,7 +242,7 @@ def _import_plotting() -> None:
     modules, which the worker may be importing at the same moment (this one
     imports nothing but PySide6, already loaded).
     """
-    from .ui.plotting_import import import_pyqtgraph
+    from .qt_imports import import_pyqtgraph
 
     import_pyqtgraph()
 

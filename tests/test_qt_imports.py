@@ -15,7 +15,7 @@ import PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets
 modules = (PySide6.QtCore, PySide6.QtGui, PySide6.QtWidgets)
 listings = [m.__dict__.get("__dir__") for m in modules]
 if sys.argv[1] == "lazy":
-    from desktop.ui.plotting_import import import_pyqtgraph
+    from desktop.qt_imports import import_pyqtgraph
     import_pyqtgraph()
     import_pyqtgraph()  # a second call changes nothing
 else:
@@ -59,3 +59,37 @@ def test_every_qt_name_gives_the_same_object_with_fewer_classes_built():
     assert lazy["listings_kept"] and lazy["names_listed"] > 100  # PySide6's modules list their names again
     # The plain import builds every class of the three modules; this one only what pyqtgraph uses.
     assert lazy["built"] < plain["built"] - 200
+
+
+CHECKS = """
+import inspect, json, sys
+import PySide6.QtCore
+from desktop.qt_imports import check_modules_cheaply
+feature = sys.modules["shibokensupport.feature"]
+read = []
+real_getsource = inspect.getsource
+inspect.getsource = lambda obj: read.append(obj.__name__) or real_getsource(obj)
+if sys.argv[1] == "cheap":
+    check_modules_cheaply()
+    check_modules_cheaply()
+sys.path.insert(0, sys.argv[2])
+import uses_qt, plain_module, colorsys
+print(json.dumps({"flags": [feature.pyside_feature_dict.get(m) for m in ("uses_qt", "plain_module", "colorsys")],
+                  "sources_parsed": read}))
+"""
+
+
+def _check(how: str, folder) -> dict:
+    done = subprocess.run([sys.executable, "-c", CHECKS, how, str(folder)], capture_output=True, text=True,
+                          cwd=checkout_root(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_pyside6_gets_the_same_verdicts_on_new_modules_without_parsing_their_source(tmp_path):
+    (tmp_path / "uses_qt.py").write_text("from PySide6.QtCore import QObject  # a module that uses Qt\n")
+    (tmp_path / "plain_module.py").write_text("VALUE = 1\n")
+    plain, cheap = _check("plain", tmp_path), _check("cheap", tmp_path)
+    assert plain["flags"] == cheap["flags"] == [0, -1, -1]  # 0: uses PySide6; -1: ignored by its feature switches
+    assert set(plain["sources_parsed"]) >= {"uses_qt", "plain_module", "colorsys"}
+    assert not set(cheap["sources_parsed"]) & {"uses_qt", "plain_module", "colorsys"}  # read as bytes instead
