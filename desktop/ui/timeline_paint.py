@@ -488,44 +488,78 @@ def _paint_bands(view, p: QPainter, geo: "_Bands", lane: int) -> None:
                 p.drawRoundedRect(QRectF(a - 2, y - 2, b - a + 4, h + 4), h / 3, h / 3)
 
 
+class _MarkerStyle:
+    """One lane's marker pens and brushes, made once per look (each marker used to make its own)."""
+
+    __slots__ = ("colour", "shape", "bracket", "tail", "hollow", "outline", "fill", "background", "hover")
+
+    def __init__(self, view, lane: int) -> None:
+        theme = view.theme
+        colour = self.colour = category_colour(theme, lane)
+        self.shape = theme.category_shape(lane)
+        self.bracket = pen(colour, max(1.5, theme.line_width * 0.75))
+        self.tail = pen(colour, max(1.5, theme.line_width * 0.75), _DASH)
+        self.hollow = pen(colour, max(2.0, theme.line_width))
+        self.outline = pen(QColor(theme.foreground), 1)
+        self.fill = brush(colour)
+        self.background = QColor(theme.background)
+        self.hover = pen(QColor(theme.muted), theme.line_width + 1)
+
+
+def marker_style(view, lane: int) -> _MarkerStyle:
+    """`view`'s kept marker style for `lane` (kept per look)."""
+    key = ("marker", lane)
+    style = view._lane_styles.get(key)
+    if style is None:
+        style = view._lane_styles[key] = _MarkerStyle(view, lane)
+    return style
+
+
 def _paint_markers(view, p: QPainter, layout, fg: QColor, ks: np.ndarray) -> None:
     """Markers at positions `ks` of `layout.markers` (one lane's)."""
+    if not len(ks):
+        return
     m = view.marker
-    theme = view.theme
     scale = (layout.right - layout.left) / (layout.view[1] - layout.view[0])
     model = view.model
-    for index, x in zip(layout.markers[ks].tolist(), layout.marker_px[ks].tolist()):
-        lane = int(model.lane[index])
-        y = view.marker_y(lane)
-        colour = category_colour(theme, lane)
-        span = (model.x1[index] - model.x0[index]) * scale
+    indices = layout.markers[ks]
+    # Each marker's facts read as arrays, once (the same float64 arithmetic as one by one).
+    spans = ((model.x1[indices] - model.x0[indices]) * scale).tolist()
+    statements = (model.kind[indices] == STATEMENT).tolist()
+    disputed = (model.priority[indices] & 1).astype(bool).tolist()
+    lanes = model.lane[indices].tolist()
+    ys = view.marker_ys()
+    focus, hover = view.focus_index, view.hover
+    for index, x, span, statement, badge, lane in zip(indices.tolist(), layout.marker_px[ks].tolist(), spans,
+                                                      statements, disputed, lanes):
+        style = marker_style(view, lane)
+        y = float(ys[lane])
         if span > m * 0.8:  # the date is known only to a month or a year: bracket the days it may mean
             a = x - span / 2
             yb = y + m / 2 + 1  # under the marker row's text, so an inline label stays clean
-            p.setPen(pen(colour, max(1.5, theme.line_width * 0.75)))
+            p.setPen(style.bracket)
             p.drawLine(QPointF(a, yb), QPointF(a + span, yb))
             p.drawLine(QPointF(a, yb - m / 2), QPointF(a, yb))
             p.drawLine(QPointF(a + span, yb - m / 2), QPointF(a + span, yb))
             p.drawLine(QPointF(x, yb), QPointF(x, y))
-        statement = model.kind[index] == STATEMENT
         if statement:  # a standing statement: hollow, with a dashed "true from here on" tail
-            p.setPen(pen(colour, max(1.5, theme.line_width * 0.75), _DASH))
+            p.setPen(style.tail)
             p.drawLine(QPointF(x + m / 2, y), QPointF(x + m * 2.2, y))
-        if index == view.focus_index:
+        if index == focus:
             _paint_focus_ring(view, p, QPointF(x, y))
-        elif view.hover == ("item", index):
-            p.setPen(pen(QColor(theme.muted), theme.line_width + 1))
+        elif hover == ("item", index):
+            p.setPen(style.hover)
             p.setBrush(_NO_BRUSH)
             p.drawEllipse(QPointF(x, y), m * 0.85, m * 0.85)
-        path = shape_path(theme.category_shape(lane), QPointF(x, y), m)
+        path = shape_path(style.shape, QPointF(x, y), m)
         if statement:
-            p.setPen(pen(colour, max(2.0, theme.line_width)))
-            p.setBrush(QColor(theme.background))
+            p.setPen(style.hollow)
+            p.setBrush(style.background)
         else:
-            p.setPen(pen(fg, 1))
-            p.setBrush(brush(colour))
+            p.setPen(style.outline)
+            p.setBrush(style.fill)
         p.drawPath(path)
-        if model.priority[index] & 1:
+        if badge:
             _paint_dispute_badge(view, p, QPointF(x + m * 0.75, y - m * 0.6))
 
 
@@ -611,36 +645,49 @@ def _paint_aggregates(view, p: QPainter, fg: QColor, cut: slice, groups: "_Group
 
 
 def _paint_labels(view, p: QPainter, fg: QColor, muted: QColor, labels) -> None:
+    if not labels:
+        return
     leader = QColor(muted)
     leader.setAlpha(140)
+    leader_pen = pen(leader, 1)
+    # A quiet backing so a date bracket, grid or leader line never runs through the text.
+    backing = QColor(view.theme.background)
+    backing.setAlpha(215)
+    texts = view._label_texts
     for label in labels:
         index = label.index
         lane = label.lane
         top = view.label_y(lane, label.row)
         anchor = view.marker_point(index)
         if anchor is not None and label.row > 0:
-            p.setPen(pen(leader, 1))
+            p.setPen(leader_pen)
             x = min(max(anchor.x(), label.x), label.x + label.width)
             p.drawLine(QPointF(anchor.x(), anchor.y() - view.marker / 2 - 1), QPointF(x, top + view.line_h - 2))
         focused = index == view.focus_index
         font, fm = (view.font_bold, view.fm_bold) if focused else (view.font_main, view.fm)
-        # A quiet backing so a date bracket, grid or leader line never runs through the text.
-        backing = QColor(view.theme.background)
-        backing.setAlpha(215)
         p.fillRect(QRectF(label.x - 2, top + 2, label.width + 4, view.line_h - 4), backing)
         if focused:
             back = QColor(view.theme.highlight)
             back.setAlpha(90)
             p.fillRect(QRectF(label.x - 2, top, label.width + 4, view.line_h - 1), back)
         p.setFont(font)
-        date = view.text.date_label(index)
-        date_w = fm.horizontalAdvance(date + "  ")
+        # The elided date and title, worked out once per fact, width and weight (a lane painted
+        # again shows mostly the labels it showed before; cleared with the look and the size).
+        key = (index, label.width, focused)
+        written = texts.get(key)
+        if written is None:
+            if len(texts) > 4096:
+                texts.clear()
+            date = view.text.date_label(index)
+            date_w = fm.horizontalAdvance(date + "  ")
+            title = (fm.elidedText(view.text.title(index), _ELIDE, label.width - date_w)
+                     if date_w < label.width else None)
+            written = texts[key] = (fm.elidedText(date, _ELIDE, label.width), date_w, title)
+        date, date_w, title = written
         rect = QRectF(label.x, top, label.width, view.line_h)
         p.setPen(muted if not focused else fg)
-        p.drawText(rect, _LEFT,
-                   fm.elidedText(date, _ELIDE, label.width))
-        if date_w < label.width:
-            title = fm.elidedText(view.text.title(index), _ELIDE, label.width - date_w)
+        p.drawText(rect, _LEFT, date)
+        if title is not None:
             p.setPen(fg)
             p.drawText(rect.adjusted(date_w, 0, 0, 0), _LEFT, title)
 

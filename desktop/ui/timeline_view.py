@@ -103,6 +103,7 @@ class TimelineView(QWidget):
         self._digits_h: float | None = None  # the small font's digits' ink height (counted boxes)
         self._text_widths: dict[tuple[str, bool], float] = {}  # axis labels repeat from frame to frame
         self._lane_styles: dict = {}  # each lane's pens and brushes (timeline_paint.lane_style)
+        self._label_texts: dict = {}  # labels' elided date and title, by fact, width and weight
         self._geom = None
         self._epoch += 1
         self.invalidate()
@@ -372,6 +373,7 @@ class TimelineView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._widths.clear()
+        self._label_texts.clear()
         self._geom = None
         self._epoch += 1
         self.invalidate()
@@ -598,15 +600,24 @@ def shape_path(shape: str, centre: QPointF, size: float) -> QPainterPath:
         path.addRect(QRectF(x - w, y - r, 2 * w, 2 * r))
         path = path.simplified()
     else:
-        sides = {"t": 3, "d": 4, "h": 6, "p": 5, "star": 10}.get(shape, 4)
-        points = []
-        for k in range(sides):
-            angle = -math.pi / 2 + 2 * math.pi * k / sides
-            radius = r * (0.45 if shape == "star" and k % 2 else 1.0) * (1.15 if shape == "t" else 1.0)
-            points.append(QPointF(x + radius * math.cos(angle), y + radius * math.sin(angle) + (r * 0.15 if shape == "t" else 0)))
-        path.addPolygon(QPolygonF(points))
+        path.addPolygon(QPolygonF([QPointF(x + dx, y + dy + extra) for dx, dy, extra in _polygon_offsets(shape, size)]))
         path.closeSubpath()
     return path
+
+
+@functools.lru_cache(maxsize=64)
+def _polygon_offsets(shape: str, size: float) -> tuple:
+    """A polygon marker's corners about its centre, worked out once per shape and size (a lane of
+    markers used to take the sines and cosines again for every marker). `shape_path` adds them to
+    the centre in the order it always did, so the corners are the same numbers to the last bit."""
+    r = size / 2
+    sides = {"t": 3, "d": 4, "h": 6, "p": 5, "star": 10}.get(shape, 4)
+    corners = []
+    for k in range(sides):
+        angle = -math.pi / 2 + 2 * math.pi * k / sides
+        radius = r * (0.45 if shape == "star" and k % 2 else 1.0) * (1.15 if shape == "t" else 1.0)
+        corners.append((radius * math.cos(angle), radius * math.sin(angle), r * 0.15 if shape == "t" else 0))
+    return tuple(corners)
 
 
 def category_colour(theme: Theme, lane: int) -> QColor:
