@@ -30,6 +30,7 @@ class MarkerScatter(pg.ScatterPlotItem):
     def __init__(self, *args, **kwargs) -> None:
         self._painted = None  # what the last paint was worked out for (see _paint_key), until invalidated
         self._kept_bounds = None  # (points, widest spot in data units, [x bounds, y bounds]) they were scanned for
+        self._sorted = None  # (points, [x, y] as plain arrays, [whether each is sorted with no NaN])
         super().__init__(*args, **kwargs)
 
     def invalidate(self) -> None:
@@ -46,8 +47,10 @@ class MarkerScatter(pg.ScatterPlotItem):
         or hidden, since Qt's scene index asks hidden items too); they depend on the transform only
         for spots sized in data units, and their widest size is part of what is kept.
         """
-        if frac < 1.0 or orthoRange is not None or ax not in (0, 1):
+        if frac < 1.0 or ax not in (0, 1):
             return super().dataBounds(ax, frac, orthoRange)
+        if orthoRange is not None:
+            return self._bounds_between(ax, orthoRange)
         kept = self._kept_bounds
         if kept is None or kept[0] is not self.data or kept[1] != self._maxSpotWidth:
             kept = self._kept_bounds = (self.data, self._maxSpotWidth, [None, None])
@@ -56,6 +59,26 @@ class MarkerScatter(pg.ScatterPlotItem):
             MarkerScatter.bounds_scans += 1
             found = kept[2][ax] = super().dataBounds(ax, frac, orthoRange)
         return found
+
+    def _bounds_between(self, ax: int, ortho):
+        """pyqtgraph's bounds of the points whose other coordinate lies in `ortho` (a fit of what is in view,
+        every frame of a pan or zoom while markers show), read from a slice found by binary search when the
+        other coordinates are sorted (a series' times), instead of a mask over every point."""
+        data = self.data
+        kept = self._sorted
+        if kept is None or kept[0] is not data:
+            columns = [np.ascontiguousarray(data["x"]), np.ascontiguousarray(data["y"])]
+            ordered = [len(c) < 2 or bool(not np.isnan(c).any() and (c[1:] >= c[:-1]).all()) for c in columns]
+            kept = self._sorted = (data, columns, ordered)
+        other = 1 - ax
+        if not len(data) or not kept[2][other]:
+            return super().dataBounds(ax, 1.0, ortho)
+        along = kept[1][other]
+        lo, hi = int(along.searchsorted(ortho[0], "left")), int(along.searchsorted(ortho[1], "right"))
+        if hi <= lo:
+            return (None, None)
+        values = kept[1][ax][lo:hi]
+        return (np.nanmin(values) - self._maxSpotWidth * 0.7072, np.nanmax(values) + self._maxSpotWidth * 0.7072)
 
     def _paint_key(self, p, widget):
         """What a paint's fragments depend on beyond the points and style: the painter's transform, the view

@@ -131,3 +131,29 @@ def test_the_hidden_top_axis_is_not_given_new_html_on_every_frame(chart):
     top.label.setHtml = lambda text: (set_html.append(text), real(text))[1]
     pan(widget, canvas, 4)
     assert set_html == [] and top.autoSIPrefixScale == 1.0
+
+
+def test_markers_in_view_are_fitted_from_a_slice_with_pyqtgraphs_answer(chart, monkeypatch):
+    widget, canvas = chart
+    for row in canvas.rows:
+        for d in row.drawn:
+            for marker in d.markers:
+                marker.give_points()
+    items = [s for s in scatters(canvas) if len(s.data) > 10]
+    assert items
+    for item in items:
+        x, y = item.getData()
+        for lo, hi in ((x[3], x[-4]), (x[0] - 1, x[5]), (x[-1] + 1, x[-1] + 2), (x[7], x[7]), (x[9], x[2])):
+            expected = ScatterPlotItem.dataBounds(item, 1, 1.0, (lo, hi))
+            assert item.dataBounds(1, orthoRange=(lo, hi)) == expected
+            expected = ScatterPlotItem.dataBounds(item, 0, 1.0, (min(y), max(y)))
+            assert item.dataBounds(0, orthoRange=(min(y), max(y))) == expected  # y unsorted: pyqtgraph's way
+    # A fit while markers show reads slices, not a mask over every point.
+    counted = []
+    real = ScatterPlotItem.dataBounds
+    monkeypatch.setattr(ScatterPlotItem, "dataBounds",
+                        lambda self, ax, frac=1.0, orthoRange=None: (counted.append(orthoRange), real(self, ax, frac, orthoRange))[1])
+    canvas.rows[0].plot.vb.scaleBy(x=0.1)
+    widget.grab()
+    assert any(s.isVisible() for s in items)
+    assert [o for o in counted if o is not None] == []
