@@ -9,6 +9,9 @@ Three kinds of layer, each a pixmap kept between paints with what it showed:
   period is drawn over it as the layers are shown: one fill);
 - one see-through layer per lane with that lane's facts and labels.
 
+A lane whose layer lies wholly below the widget (a pane too short for all its
+lanes) is not painted at all: none of its pixels could show.
+
 A lane's layer is painted again only when what it shows changes: every lane
 after a zoom, pan, filter, resize or theme change, but only the lane of the
 new focus (or hover) after a focus (or hover) change. Each lane keeps its last
@@ -153,7 +156,12 @@ class TimelineLayers:
             self._parts = (layout, _paint().lane_parts(view, layout, self._geometry))
         parts = self._parts[1]
         shown = []
+        bottom = _paint().visible_bottom(view)
         for lane, (top, size) in enumerate(self._places):
+            if top >= bottom:
+                # Wholly below the widget (a pane too short for its lanes, as a 768-pixel window's
+                # is at 100,000 events): nothing of it can show, so nothing is painted for it.
+                continue
             shows = self._lane_state(layout, lane, parts[lane])
             kept = self._kept[lane]
             pixmap = kept.pop(shows, None)

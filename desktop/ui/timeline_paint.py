@@ -114,6 +114,12 @@ def lane_style(view, lane: int) -> _LaneStyle:
     return style
 
 
+def visible_bottom(view) -> float:
+    """The lowest y that can show: what lies wholly below it is not painted (the one place this is
+    decided, so a test can paint everything and compare)."""
+    return float(view.height())
+
+
 def axis_y(view) -> float:
     """The time axis' line, just under the last lane."""
     return view.lane_top(len(view.model.lanes)) + 2
@@ -152,10 +158,15 @@ def paint_under(view: "TimelineView", p: QPainter, layout) -> None:
     fonts = {True: view.font_bold, False: view.font_main}
     width_w = view.width()
     font = None
+    # Under a pane too short for all its lanes the tick labels lie below the widget: only the
+    # grid lines can show, so no label is laid out.
+    labelled = y_axis + 6 < visible_bottom(view)
     for tick in ticks:
         x = view.x_of(tick.x)
         p.setPen(grid_pens[tick.major])
         p.drawLine(QPointF(x, 4), QPointF(x, y_axis + 5))
+        if not labelled:
+            continue
         p.setPen(text_pens[tick.major])
         if font is not tick.major:
             p.setFont(fonts[tick.major])
@@ -438,8 +449,11 @@ def _paint_off_screen(view, p: QPainter, layout, muted: QColor) -> None:
     left, right = layout.left - clear, layout.right + clear
     p.setFont(view.font_small)
     p.setPen(muted)
+    below = visible_bottom(view) + view.line_h / 2  # a count whose row starts below the widget cannot show
     for lane in np.flatnonzero((layout.off_left > 0) | (layout.off_right > 0)).tolist():
         y = view.marker_y(lane)
+        if y >= below:
+            continue
         if layout.off_left[lane]:
             p.drawText(QRectF(gutter, y - view.line_h / 2, left - gutter, view.line_h),
                        _RIGHT, f"‹ {format_number(layout.off_left[lane])}")
