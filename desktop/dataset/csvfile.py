@@ -93,8 +93,16 @@ class CsvTable:
 
 
 def _factorize(cells: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """pd.factorize, cheaper for a column written in runs (observations come series by series)."""
+    """pd.factorize, cheaper for a column written in runs (observations come series by series)
+    and for a column mostly empty (an optional one, such as a value's qualifier)."""
     head = cells[:4096]
+    if len(cells) > 4096 and np.count_nonzero(head == "") > len(head) * 3 // 4:  # mostly empty, judging by the start
+        filled = np.flatnonzero(cells != "")  # one comparison per cell is a fraction of hashing each
+        if len(filled) < len(cells) // 4:
+            filled_codes, filled_uniques = _factorize(cells[filled])
+            codes = np.zeros(len(cells), dtype=np.intp)  # "" is distinct text 0
+            codes[filled] = filled_codes + 1
+            return codes, np.concatenate((np.array([""], dtype=object), filled_uniques))
     if len(cells) > 4096 and np.count_nonzero(head[1:] != head[:-1]) < 64:  # runs, judging by the start
         starts = np.flatnonzero(cells[1:] != cells[:-1]) + 1
         if len(starts) < len(cells) // 16:
