@@ -8,6 +8,8 @@ ticks only need their own strip at the top repainted.
 """
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -25,11 +27,33 @@ def tick_columns(xs: np.ndarray, left: float, right: float, per_px: float) -> np
     shown = xs[lo:hi]
     if per_px <= 0 or len(shown) < 2:
         return shown
-    columns = np.floor((shown - left) / per_px)
-    first = np.empty(len(shown), dtype=bool)
-    first[0] = True
-    np.not_equal(columns[1:], columns[:-1], out=first[1:])
-    return shown[first]
+    first_column = math.floor((shown[0] - left) / per_px)
+    last_column = math.floor((shown[-1] - left) / per_px)
+    if not (math.isfinite(first_column) and math.isfinite(last_column)) or 4 * (last_column - first_column) >= len(shown):
+        return shown[_firsts(shown, np.arange(len(shown)), left, per_px)]
+    # Many more ticks than columns (100,000 events in a view of a few hundred pixels, every frame of a pan
+    # at a wide range): each column's first tick is found by binary search at the column's left edge,
+    # instead of working out the column of every tick. The edge is worked out in floating point, which
+    # may put a tick within rounding of it on the other side: the nearest distinct values either side are
+    # candidates too, and the candidates are judged as before (first of its column), so the answer is
+    # exactly the one the column of every tick gives.
+    edges = left + per_px * np.arange(first_column + 1, last_column + 1, dtype=float)
+    at = shown.searchsorted(edges, "left")
+    n = len(shown)
+    before = shown.searchsorted(shown[np.maximum(at - 1, 0)], "left")  # the run of equal values before the edge
+    after = shown.searchsorted(shown[np.minimum(at, n - 1)], "right")  # the first value past the run at it
+    candidates = np.sort(np.concatenate(([0], at, before, after)))
+    candidates = candidates[np.concatenate(([True], candidates[1:] != candidates[:-1])) & (candidates < n)]
+    return shown[candidates[_firsts(shown, candidates, left, per_px)]]
+
+
+def _firsts(shown: np.ndarray, at: np.ndarray, left: float, per_px: float) -> np.ndarray:
+    """Which of the positions `at` (sorted, the first 0) hold the first tick of their pixel column."""
+    columns = np.floor((shown[at] - left) / per_px)
+    before = np.floor((shown[np.maximum(at - 1, 0)] - left) / per_px)
+    first = columns != before
+    first[at == 0] = True
+    return first
 
 
 class EventTicks(UIGraphicsItem):
