@@ -16,14 +16,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from .safe_text import tooltip, visible
 from .theme import CLAIM_TYPE_COLOURS, Theme, claim_type_explanation, claim_type_label
 
 TEXT_SELECTABLE = Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-_REMEASURE = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange)
+_REMEASURE = (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LayoutDirectionChange,
+              QEvent.Type.ContentsRectChange)
 _MEASURES_KEPT = 4096  # distinct (text, look) pairs: a few hundred kilobytes at most
 
 
@@ -104,6 +105,7 @@ class MeasuredLabel(QLabel):
         self._interaction_set = False  # selectable or tab stop set since the label was last made plain
         self._key: tuple | None = None
         self._heights: dict[int, int] = {}  # the widths this label was asked about since its text or look changed
+        self._margins: tuple | None = None  # the contents margins given (QFrame may reset them: see changeEvent)
 
     def measure_key(self) -> tuple:
         """Everything Qt's measurement of this label depends on."""
@@ -160,6 +162,11 @@ class MeasuredLabel(QLabel):
     def setContentsMargins(self, *margins) -> None:  # noqa: N802 - Qt override
         self.forget_measure()
         super().setContentsMargins(*margins)
+        self._margins = self._current_margins()
+
+    def _current_margins(self) -> tuple:
+        margins = self.contentsMargins()
+        return margins.left(), margins.top(), margins.right(), margins.bottom()
 
     def setTextInteractionFlags(self, flags) -> None:  # noqa: N802 - Qt override
         self._forget_interaction()  # a selectable label measures through a text document, to the pixel
@@ -182,8 +189,15 @@ class MeasuredLabel(QLabel):
         super().setAlignment(alignment)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() in _REMEASURE:
+        kind = event.type()
+        if kind in _REMEASURE:
             self.forget_measure()
+        if kind == QEvent.Type.ContentsRectChange and self._margins is not None \
+                and self._current_margins() != self._margins:
+            # QFrame sets a label's margins from its frame when it changes parent, and a label never laid
+            # out (0 px high, so its contents rect is empty) then loses them: a shelved quote came back
+            # painted without its indent, its text on the rule. The margins given are put back.
+            super().setContentsMargins(*self._margins)
         super().changeEvent(event)
 
 
@@ -212,7 +226,16 @@ class SelectableLabel(MeasuredLabel):
     def allow_keyboard_focus(self) -> None:
         """Make a `focusable` label a tab stop (it takes part in the tab order from now on)."""
         if self.focusable and self.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished) and self.findChild(QTextDocument) is None:
+                # Qt measures a label through a text document only once it has one, and a polished label
+                # gets one only when its text, font, wrapping or interaction is set (each forgets the
+                # measure here): until then it measures exactly as when it was plain, so it keeps those
+                # answers. Forgetting them made every new view measure its title, summary and quotes
+                # twice: as plain labels when the view's layout was set before showing, then as tab stops.
+                QLabel.setFocusPolicy(self, Qt.FocusPolicy.StrongFocus)
+                self._interaction_set = True
+            else:
+                self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def make_selectable(self) -> None:
         if self.textInteractionFlags() != TEXT_SELECTABLE:
@@ -242,6 +265,12 @@ class SelectableLabel(MeasuredLabel):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.make_selectable()
         super().focusInEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ParentChange and self.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            # A tab stop polished again under a new parent gets a text document: measure it anew.
+            self.forget_measure()
+        super().changeEvent(event)
 
 
 def plain_label(text: str, parent: QWidget | None = None, *, name: str = "", size: float = 1.0,

@@ -32,7 +32,8 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_cards import CitationCard, FactView, Spares, WrappedBlock, plain_label
+from .citation_ahead import AheadWork
+from .citation_cards import CitationCard, FactView, Spares, WrappedBlock, plain_label, side_margin
 from .citation_rows import CitationRows, SourceRecords
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
@@ -161,6 +162,7 @@ class CitationPane(QWidget):
         self._spares_look: tuple | None = None
         self._stock_queued = False
         self._cards_built = 0  # cards the views shown since the last stocking had to build
+        self._ahead = AheadWork(self)  # measures the likely next facts while the reader reads
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -248,6 +250,7 @@ class CitationPane(QWidget):
         self.scroll.viewport().setAutoFillBackground(True)
         self._delete_views(self._views.clear())  # built for the old sizes and colours
         self._spares.clear()
+        self._ahead.forget_look()
         self._show_presenting(theme.presenting)  # may show the Citations tab, which builds the view
         self._refresh()
 
@@ -293,6 +296,34 @@ class CitationPane(QWidget):
         if built.fact_view is not None and not self._stock_queued:
             self._stock_queued = True  # after this view is painted, while the reader reads it
             QTimer.singleShot(0, self._stock_spare_card)
+        self._ahead.user_acted()
+
+    # ---- for the work done ahead (AheadWork) ---------------------------------------------
+    def ready_for_ahead(self) -> bool:
+        """Whether a view is on screen, for the look the spares were made for (nothing to measure for otherwise)."""
+        return (self.isVisible() and self.tabs.currentIndex() == CITATIONS_TAB and self._shown is not None
+                and self._spares_look == self._shown.look())
+
+    def look(self) -> tuple:
+        """The look views are made for now (theme, language, locale)."""
+        return self._shown.look() if self._shown is not None else ()
+
+    def view_widths(self) -> tuple[int, ...]:
+        """The widths a fact view's labels are laid out at: beside the scroll bar and, if it comes or goes, without."""
+        bar = self.scroll.verticalScrollBar()
+        width, extent = self.scroll.viewport().width(), bar.sizeHint().width()
+        other = width + extent if bar.isVisible() else width - extent
+        margin = 2 * side_margin(themes().theme)
+        return tuple(w - margin for w in (width, other) if w > margin)
+
+    def data_language(self) -> str:
+        return i18n.data_language()
+
+    def source_records(self) -> SourceRecords:
+        return self._source_records
+
+    def citation_rows(self) -> CitationRows:
+        return self._citation_rows
 
     def _stock_spare_card(self) -> None:
         """Make citation cards ahead of need, so that the next new fact fills cards instead of building them.
@@ -424,6 +455,7 @@ class CitationPane(QWidget):
     # ---- slots ------------------------------------------------------------
     def _on_state_focus_changed(self, _target: str, _origin: str) -> None:
         self._say("")
+        self._ahead.user_acted()  # whatever the pane shows: the reader is busy, not idle
         self._refresh()
 
     def _on_themes_changed(self, theme: Theme) -> None:
