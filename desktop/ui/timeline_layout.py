@@ -381,10 +381,10 @@ class LayoutCache:
         anchor = False  # is the focus drawn (so labelled first)?
         if focus >= 0 and self.mask[focus]:
             lane_points = self.lane_points(lane)
-            if np.any(lane_points == focus):
+            if (lane_points == focus).any():
                 anchor = True
                 s_cut = _lane_slice(self.model.lane[singles], lane)
-                if np.any(singles[s_cut] == focus):
+                if (singles[s_cut] == focus).any():
                     # A single stands apart from its neighbours: without it, nothing else changes.
                     singles = singles[singles != focus]
                 else:  # it leaves a group: group its lane again without it
@@ -394,7 +394,7 @@ class LayoutCache:
                     aggregates = aggregates.replace_lane(lane, lane_aggs)
                 singles = np.concatenate([singles, [focus]])
             else:
-                anchor = bool(np.any(self.bands == focus))
+                anchor = bool((self.bands == focus).any())
         markers = singles.astype(np.int64)
         marker_px = to_px(self.model.pos[markers], self.view, self.left, self.right)
         labels = self._labels(markers, marker_px, aggregates, focus if anchor else -1, lane, focus_width)
