@@ -56,6 +56,17 @@ def _firsts(shown: np.ndarray, at: np.ndarray, left: float, per_px: float) -> np
     return first
 
 
+_ENDS = np.tile([0.0, 1.0], 1024)
+
+
+def _bottoms_and_tops(n: int) -> np.ndarray:
+    """0, 1, 0, 1, … for `n` ticks: each tick's two ends (a slice of one array kept, not np.tile per frame)."""
+    global _ENDS
+    if 2 * n > len(_ENDS):
+        _ENDS = np.tile([0.0, 1.0], max(n, 2 * len(_ENDS)))
+    return _ENDS[: 2 * n]
+
+
 class EventTicks(UIGraphicsItem):
     """Short vertical ticks at the top of the view, one per event, at most one per pixel column.
 
@@ -115,7 +126,7 @@ class EventTicks(UIGraphicsItem):
         self._shown = tick_columns(self.xvals, rect.left(), rect.right(), per_px)
         n = len(self._shown)
         if n:
-            self._path = pg.arrayToQPath(np.repeat(self._shown, 2), np.tile([0.0, 1.0], n), connect="pairs")
+            self._path = pg.arrayToQPath(np.repeat(self._shown, 2), _bottoms_and_tops(n), connect="pairs")
         else:
             self._path = QPainterPath()
 

@@ -56,3 +56,33 @@ def test_the_same_ticks_as_working_out_every_tick(days, shift, span, width, unit
     per_px = (right - left) / width
     assert np.array_equal(tick_columns(xs, left, right, per_px), every_column(xs, left, right, per_px))
     assert chart_ticks.tick_columns is tick_columns
+
+
+def test_a_frame_builds_the_tick_path_without_tiling_its_ends_anew(qtbot, monkeypatch):
+    from test_chart_support import chart_window
+    from test_chart_support import daily_series as daily
+
+    widget, canvas = chart_window(qtbot)
+    canvas.set_series([daily("a", "things", n=2500, seed=1)])
+    xs = np.sort(2000 + np.random.default_rng(2).random(5_000) * 7)
+    canvas.set_event_markers(xs)
+    canvas.auto_x_range()
+    widget.grab()
+    ticks = canvas.rows[0].ticks
+    tiled = []
+    real = np.tile
+    monkeypatch.setattr(np, "tile", lambda *a, **k: (tiled.append(a), real(*a, **k))[1])
+    vb = canvas.rows[0].plot.vb
+    for _ in range(3):
+        (x0, x1), _ = vb.viewRange()
+        vb.translateBy(x=(x1 - x0) * 0.05)
+        widget.grab()
+    monkeypatch.undo()
+    canvas._fill.stop()
+    assert tiled == []
+    shown = ticks.shown()
+    path = ticks._path
+    assert path.elementCount() == 2 * len(shown) and len(shown) > 100
+    for i in (0, len(shown) // 2, len(shown) - 1):  # each tick from the bottom (0) to the top (1) of its strip
+        bottom, top = path.elementAt(2 * i), path.elementAt(2 * i + 1)
+        assert (bottom.x, bottom.y, top.x, top.y) == (shown[i], 0.0, shown[i], 1.0)
