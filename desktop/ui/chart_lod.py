@@ -246,9 +246,13 @@ class Extent:
         self.x = x
         self.peaks = Peaks(y, ignore_nan=True)
         self._last: tuple[tuple[float, float] | None, tuple] = (None, (None, None))
+        self._x_bounds: tuple | None = None
 
     def x_bounds(self) -> tuple[float, float] | tuple[None, None]:
-        return (float(self.x[0]), float(self.x[-1])) if len(self.x) else (None, None)
+        found = self._x_bounds
+        if found is None:  # the times never change: read once, not by every fit of every frame
+            found = self._x_bounds = (float(self.x[0]), float(self.x[-1])) if len(self.x) else (None, None)
+        return found
 
     def y_bounds(self, x_range=None) -> tuple[float, float] | tuple[None, None]:
         """(low, high) of the values with x in `x_range` (all values when None); (None, None) if there are none."""
@@ -391,6 +395,10 @@ class PeakCurve(pg.PlotDataItem):
     def _getDisplayDataset(self):  # noqa: N802 - pyqtgraph override
         if self._dataset is None or not self._peaks_apply():
             return super()._getDisplayDataset()
+        return self._window()
+
+    def _window(self):
+        """The window for the view's range (the line is drawn from its Peaks: _peaks_apply holds)."""
         if self._datasetDisplay is not None:
             return self._datasetDisplay  # a change of the x range has dropped it (viewRangeChanged)
         view = self.getViewBox()
@@ -493,10 +501,10 @@ class PeakCurve(pg.PlotDataItem):
         if not self._stale:
             return
         self._stale, self._stale_in = False, None
-        if not self._peaks_apply():
+        if self._dataset is None or not self._peaks_apply():
             pg.PlotDataItem.updateItems(self, styleUpdate=False)  # pyqtgraph's path (also with no view)
             return
-        shown = self._getDisplayDataset()
+        shown = self._window()  # asked once here, not again inside _getDisplayDataset (40 lines a frame)
         curve = self.curve
         if ((curve.xData is shown.x and curve.yData is shown.y)
                 or (_same_array(curve.xData, shown.x) and _same_array(curve.yData, shown.y))):

@@ -157,3 +157,41 @@ def test_markers_in_view_are_fitted_from_a_slice_with_pyqtgraphs_answer(chart, m
     widget.grab()
     assert any(s.isVisible() for s in items)
     assert [o for o in counted if o is not None] == []
+
+
+def test_a_lines_times_are_read_for_their_bounds_once_not_by_every_fit():
+    import numpy as np
+
+    from desktop.ui.chart_lod import Extent
+
+    class Counted(np.ndarray):
+        reads = 0
+
+        def __getitem__(self, key):
+            if isinstance(key, int):
+                Counted.reads += 1
+            return super().__getitem__(key)
+
+    x = (2000.0 + np.arange(1000) / 365.25).view(Counted)
+    extent = Extent(x, np.sin(np.arange(1000.0)))
+    Counted.reads = 0
+    bounds = [extent.x_bounds() for _ in range(5)]
+    assert bounds == [(2000.0, 2000.0 + 999 / 365.25)] * 5
+    assert Counted.reads == 2  # first and last, once
+
+
+def test_a_frame_asks_each_line_once_whether_it_is_drawn_from_its_peaks(chart, monkeypatch):
+    from desktop.ui.chart_lod import PeakCurve
+
+    widget, canvas = chart
+    vb = canvas.rows[0].plot.vb
+    lines = [line for line in long_lines(canvas) if line.getViewBox() is vb and line._peaks_apply()]
+    asked = []
+    real = PeakCurve._peaks_apply
+    monkeypatch.setattr(PeakCurve, "_peaks_apply", lambda self: (asked.append(self), real(self))[1])
+    vb.translateBy(x=2.0)  # beyond the windows kept: new windows for every line
+    asked.clear()
+    vb.prepareForPaint()
+    ids = [id(line) for line in asked]
+    assert [ids.count(id(line)) for line in lines] == [1] * len(lines)  # once each while given their windows
+    assert not any(line._stale for line in lines)
