@@ -1,4 +1,4 @@
-"""Work the citation pane does while the reader reads: measuring the text of the facts likely to come next.
+"""Work the citation pane does while the reader reads: spare cards, and measuring the facts likely to come next.
 
 Most of what a first visit to a fact costs the pane is Qt measuring its
 labels' wrapped text for the first time (a size hint, then a height at the
@@ -9,12 +9,16 @@ own that is never shown, while the app is idle: only after the reader has
 left the pane alone for `QUIET_MS`, one fact per turn of the event loop (a
 few milliseconds), and it stops at the reader's next action (a focus change
 restarts the wait). Nothing on screen is touched, so nothing is painted.
+The first turns of a spell make spare citation cards for the next new fact
+(`CitationPane.stock_one_card`), up to a few waiting.
 
 The facts measured are those nearest in time to the focus (the neighbours a
 lesson or a reader moves to next), then the series and their values, at
 most `AHEAD_FACTS` per resting spell.
 """
 from __future__ import annotations
+
+import time
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer
@@ -41,8 +45,8 @@ class AheadWork(QObject):
         self._pane = pane
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
-        self._quiet.setInterval(QUIET_MS)
-        self._quiet.timeout.connect(self._begin)
+        self._quiet.timeout.connect(self._on_quiet_timeout)
+        self._last_action = 0.0  # time.monotonic() of the reader's last action
         self._turn = QTimer(self)
         self._turn.setSingleShot(True)
         self._turn.setInterval(0)
@@ -57,9 +61,19 @@ class AheadWork(QObject):
 
     def user_acted(self) -> None:
         """The reader did something: stop, and start again once they have left the pane alone a while."""
-        self._turn.stop()
+        if self._turn.isActive():
+            self._turn.stop()
         self._queue = []
-        self._quiet.start()
+        self._last_action = time.monotonic()
+        if not self._quiet.isActive():  # restarting a running timer on every focus change cost more than this
+            self._quiet.start(QUIET_MS)
+
+    def _on_quiet_timeout(self) -> None:
+        left = QUIET_MS - (time.monotonic() - self._last_action) * 1000.0
+        if left >= 1.0:  # the reader acted since the wait began: wait the rest of the time from then
+            self._quiet.start(round(left))
+            return
+        self._begin()
 
     def stop(self) -> None:
         """Do nothing more until the next `user_acted()`."""
@@ -82,8 +96,7 @@ class AheadWork(QObject):
             return
         key = (pane.look(), pane.view_widths())
         self._queue = [t for t in self._likely_next(pane.state.focus) if (key, t) not in self._done]
-        if self._queue:
-            self._turn.start()
+        self._turn.start()
 
     def _likely_next(self, focus: str) -> list[str]:
         """Facts to measure, most likely first: events nearest in time to the focus, then series and values."""
@@ -116,15 +129,20 @@ class AheadWork(QObject):
 
     # ---- measuring ------------------------------------------------------
     def _run_one(self) -> None:
+        """One turn: a spare card if one is wanted, else the next fact measured; then yield to the event loop."""
         pane = self._pane
-        if not self._queue or not pane.ready_for_ahead():
+        if not pane.ready_for_ahead():
+            return
+        if pane.stock_one_card(self._scratch):
+            self._turn.start()
+            return
+        if not self._queue:
             return
         target = self._queue.pop(0)
         look, widths = pane.look(), pane.view_widths()
         self._measure(target, look, widths)
         self._done.add(((look, widths), target))
-        if self._queue:
-            self._turn.start()
+        self._turn.start()
 
     def _measure(self, target: str, look: tuple, widths: tuple[int, ...]) -> None:
         """Ask each label of `target`'s view what Qt would be asked when it is shown: its hints, its heights."""

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -43,8 +43,7 @@ from .theme import Theme, themes
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
 KEPT_VIEWS = 16  # built fact views kept for going back (each is a few dozen widgets)
-SPARE_CARDS = 4  # citation cards made ahead, while the reader reads, for the next new fact (a disputed one has 3-4)
-CARDS_PER_FOCUS = 2  # cards made per fact shown, built for it or ahead of need: no moment pays for many
+SPARE_CARDS = 8  # citation cards made ahead, while the reader reads, for the next new fact (a disputed one has 3-4)
 
 
 class ViewKey(NamedTuple):
@@ -160,9 +159,7 @@ class CitationPane(QWidget):
         self._views = ViewCache()
         self._spares = Spares(self)  # widgets of the current look that no view shows now
         self._spares_look: tuple | None = None
-        self._stock_queued = False
-        self._cards_built = 0  # cards the views shown since the last stocking had to build
-        self._ahead = AheadWork(self)  # measures the likely next facts while the reader reads
+        self._ahead = AheadWork(self)  # spare cards and the likely next facts' text, while the reader reads
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -268,13 +265,13 @@ class CitationPane(QWidget):
 
     def _refresh(self) -> None:
         """Show the fact view for what is focused now (focus, theme, language), if it is visible."""
+        self._ahead.user_acted()  # a focus, tab or theme change: the reader is busy, not idle
         focus, theme = self.state.focus, themes().theme
         self.copy_button.setEnabled(bool(focus) and self.dataset.kind_of(focus) is not None)
         key = ViewKey(focus, theme, i18n.language(), i18n.locale().name())
         if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == key:
             return  # a hidden view is brought up to date when it is shown (showEvent, tab change)
         self._shown = key
-        made_before = CitationCard.made
         built = self._views.get(key)
         dropped: list[QWidget] = []
         if built is None:
@@ -292,11 +289,6 @@ class CitationPane(QWidget):
         self.setAccessibleDescription(built.description)
         self._swap_content(built.content)
         self._delete_views(dropped)  # after the swap: the view being left may be the oldest kept
-        self._cards_built += CitationCard.made - made_before
-        if built.fact_view is not None and not self._stock_queued:
-            self._stock_queued = True  # after this view is painted, while the reader reads it
-            QTimer.singleShot(0, self._stock_spare_card)
-        self._ahead.user_acted()
 
     # ---- for the work done ahead (AheadWork) ---------------------------------------------
     def ready_for_ahead(self) -> bool:
@@ -325,27 +317,28 @@ class CitationPane(QWidget):
     def citation_rows(self) -> CitationRows:
         return self._citation_rows
 
-    def _stock_spare_card(self) -> None:
-        """Make citation cards ahead of need, so that the next new fact fills cards instead of building them.
+    def stock_one_card(self, fallback: FactView | None = None) -> bool:
+        """Make one citation card ahead of need, if fewer than `SPARE_CARDS` wait; say whether one was made.
 
         A new card costs its widgets, their fonts and palettes and Qt's first
-        polish of each (~1-2 ms, more with its first layout and paint inside a
-        focus change); made here, after the view on screen has been painted,
-        that happens while the reader reads. Up to `CARDS_PER_FOCUS` per view
-        shown, counting the cards that view had to build, and up to
-        `SPARE_CARDS` waiting: a fact that built many makes none ahead, one
-        that built none makes two, so no single moment pays for many.
+        polish of each (~2-3 ms, more with its first layout and paint inside
+        a focus change); `AheadWork` calls this while the reader leaves the
+        pane alone, one card per turn of the event loop, so that the next
+        new fact fills cards instead of building them. The card is made from
+        a citation of the fact shown (or of `fallback`, a view of another
+        fact, when none is); the next fact fills it with its own.
         """
-        self._stock_queued = False
-        budget, self._cards_built = CARDS_PER_FOCUS - self._cards_built, 0
-        view, key = self.fact_view, self._shown
-        if view is None or key is None or self._spares_look != key.look() or not view.records:
-            return
-        for _ in range(min(budget, SPARE_CARDS - self._spares.count("citationCard"))):
-            card = CitationCard(self.dataset, view.records[0], view.fact.target, view.theme, view.lang,
-                                self._spares.shelf, sources=self._source_records, spares=self._spares)
-            card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
-            self._spares.give("citationCard", card)
+        key = self._shown
+        if key is None or self._spares_look != key.look() or self._spares.count("citationCard") >= SPARE_CARDS:
+            return False
+        view = self.fact_view if self.fact_view is not None and self.fact_view.records else fallback
+        if view is None or not view.records:
+            return False
+        card = CitationCard(self.dataset, view.records[0], view.fact.target, view.theme, view.lang,
+                            self._spares.shelf, sources=self._source_records, spares=self._spares)
+        card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
+        self._spares.give("citationCard", card)
+        return True
 
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""
@@ -455,7 +448,6 @@ class CitationPane(QWidget):
     # ---- slots ------------------------------------------------------------
     def _on_state_focus_changed(self, _target: str, _origin: str) -> None:
         self._say("")
-        self._ahead.user_acted()  # whatever the pane shows: the reader is busy, not idle
         self._refresh()
 
     def _on_themes_changed(self, theme: Theme) -> None:
