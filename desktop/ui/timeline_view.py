@@ -368,6 +368,8 @@ class TimelineView(QWidget):
             return None
         if cache.candidates_in_view() + 1 > MAX_LABEL_CANDIDATES:
             return None
+        if self.hover is not None and self.hover[0] == "aggregate":
+            return None  # a group is named by its place in the layout, which a regrouped lane shifts
         lanes = {int(self.model.lane[k]) for k in (old, new) if k >= 0}
         return self._layers.lanes_region(sorted(lanes))
 
