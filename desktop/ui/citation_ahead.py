@@ -56,7 +56,7 @@ class AheadWork(QObject):
         self._holder: QWidget | None = None  # hidden, under the pane: the scratch view's fonts are the pane's
         self._scratch: FactView | None = None
         self._scratch_look: tuple | None = None
-        self._order: np.ndarray | None = None  # events by start
+        self._starts: np.ndarray | None = None  # each event's start, as a number
         self.measured = 0
 
     def user_acted(self) -> None:
@@ -102,28 +102,23 @@ class AheadWork(QObject):
         """Facts to measure, most likely first: events nearest in time to the focus, then series and values."""
         dataset = self._pane.dataset
         events = dataset.events
-        if self._order is None:
-            self._order = np.argsort(events["x0"].to_numpy(dtype=float), kind="stable")
+        if self._starts is None:
+            self._starts = events["x0"].to_numpy(dtype=float)
         kind = dataset.kind_of(focus) if focus else None
         at = None
         if kind == OBSERVATION:
             at = float(dataset.observation(focus)["x"])
         elif focus in events.index:
             at = float(events.at[focus, "x0"])
-        x0 = events["x0"].to_numpy(dtype=float)
-        if at is None:
-            picked = self._order[:AHEAD_FACTS]
-        else:
-            distance = np.abs(x0 - at)
-            picked = np.argsort(distance, kind="stable")[:AHEAD_FACTS]
-        ahead = [str(events.index[i]) for i in picked]
-        ahead += [str(s) for s in dataset.series.index]
+        starts = self._starts
+        if at is None and len(starts):
+            at = float(np.nanmin(starts)) if np.isfinite(starts).any() else 0.0  # nothing chosen: from the start
+        ahead = [str(events.index[i]) for i in _nearest(starts, at, AHEAD_FACTS)]
+        ahead += [str(s) for s in dataset.series.index[:AHEAD_FACTS]]
         observations = dataset.observations
         if len(ahead) < AHEAD_FACTS and len(observations):
-            values = observations["x"].to_numpy(dtype=float)
-            centre = values[0] if at is None else at
-            near = np.argsort(np.abs(values - centre), kind="stable")[:AHEAD_FACTS - len(ahead)]
             ids, periods = observations["series_id"].to_numpy(), observations["period"].to_numpy()
+            near = _nearest(observations["x"].to_numpy(dtype=float), at or 0.0, AHEAD_FACTS - len(ahead))
             ahead += [f"{ids[i]}@{periods[i]}" for i in near]
         return [t for t in dict.fromkeys(ahead) if t != focus][:AHEAD_FACTS]
 
@@ -169,3 +164,16 @@ class AheadWork(QObject):
                                  rows=pane.citation_rows())
         self._scratch_look = look
         return self._scratch
+
+
+def _nearest(values: np.ndarray, centre: float, count: int) -> np.ndarray:
+    """The positions of the `count` values nearest `centre`, nearest first (no full sort of a long column)."""
+    if count <= 0 or not len(values):
+        return np.empty(0, dtype=np.intp)
+    distance = np.abs(values - centre)
+    distance[np.isnan(distance)] = np.inf
+    if len(distance) > count:
+        picked = np.argpartition(distance, count - 1)[:count]
+    else:
+        picked = np.arange(len(distance))
+    return picked[np.argsort(distance[picked], kind="stable")]

@@ -85,8 +85,9 @@ def test_facts_near_in_time_are_measured_while_the_pane_is_left_alone(pane_left_
         assert MEASURES.misses == misses, target  # every label answered from what was measured ahead
 
 
-def test_the_work_ahead_paints_nothing_and_stops_when_the_reader_acts(pane_left_alone, qtbot):
+def test_the_work_ahead_paints_nothing_and_stops_when_the_reader_acts(pane_left_alone, qtbot, monkeypatch):
     pane, state = pane_left_alone
+    monkeypatch.setattr(citation_ahead, "QUIET_MS", 400)  # longer than the twenty turns below, on a busy machine
     pane._ahead.stop()
     counter = PaintCounter()
     watched = [pane.scroll, *pane.scroll.findChildren(QWidget)]  # the views (the toolbar repaints on activation)
@@ -128,3 +129,11 @@ def test_a_fact_measured_ahead_looks_as_in_a_pane_that_did_nothing_ahead(pane_le
         plain._ahead.stop()
         assert shown[target][0] == picture(plain), target
         assert shown[target][1] == plain.grab().toImage(), target
+
+
+def test_the_facts_measured_first_are_the_nearest_in_time():
+    import numpy as np
+
+    starts = np.array([2010.0, 2001.0, np.nan, 2005.0, 2004.0, 1990.0])
+    assert citation_ahead._nearest(starts, 2004.2, 3).tolist() == [4, 3, 1]
+    assert citation_ahead._nearest(starts, 1990.0, 10).tolist() == [5, 1, 4, 3, 0, 2]  # an unknown start last
