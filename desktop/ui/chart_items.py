@@ -26,6 +26,9 @@ class MarkerScatter(pg.ScatterPlotItem):
     fresh_paints = 0  # paints that worked out where the markers land (a test counts them)
 
     bounds_scans = 0  # times the points were scanned for their bounds (a test counts them)
+    rects_made = 0  # bounding boxes worked out (a test counts them)
+    _placed = None  # the view it sits in untransformed, False if not so placed, None until looked up
+    _rect_kept = None  # (pixel size, points, spot width, spot pixel width, box): the last box worked out
 
     def __init__(self, *args, **kwargs) -> None:
         self._painted = None  # what the last paint was worked out for (see _paint_key), until invalidated
@@ -103,19 +106,36 @@ class MarkerScatter(pg.ScatterPlotItem):
         self._painted = None if key is None else (key, self.data)
 
     def _view_pixels(self):
-        """(pixel width, pixel height) from the chart's view when the scatter sits in it untransformed."""
-        owner = self.parentItem()
-        view = owner.getViewBox() if owner is not None else None
-        if (view is None or not hasattr(view, "pixel_size") or owner.parentItem() is not view.childGroup
-                or not self.pos().isNull() or not owner.pos().isNull() or not self.transform().isIdentity()
-                or not owner.transform().isIdentity()):
-            return None
-        return view.pixel_size()
+        """(pixel width, pixel height) from the chart's view when the scatter sits in it untransformed.
+
+        Where it sits is looked up once and kept until it or its owner reports a change (itemChange):
+        Qt asks every marker item for its bounding box a few times per frame of a pan or zoom, hidden
+        ones too, and the look-up was six calls into Qt each time.
+        """
+        placed = self._placed
+        if placed is None:
+            owner = self.parentItem()
+            view = owner.getViewBox() if owner is not None else None
+            plain = not (view is None or not hasattr(view, "pixel_size") or owner.parentItem() is not view.childGroup
+                         or not self.pos().isNull() or not owner.pos().isNull() or not self.transform().isIdentity()
+                         or not owner.transform().isIdentity())
+            placed = self._placed = view if plain else False
+        return None if placed is False else placed.pixel_size()
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt API
+        self._placed = None  # a new position, transform or parent, perhaps: looked up again when next asked
+        return super().itemChange(change, value)
 
     def boundingRect(self):  # noqa: N802 - Qt API
         pixels = self._view_pixels()
         if pixels is None:
             return super().boundingRect()
+        kept = self._rect_kept
+        # The same pixel size (worked out once per view transform), points and spot sizes: the same box.
+        if (kept is not None and kept[0] is pixels and kept[1] is self.data and kept[2] == self._maxSpotWidth
+                and kept[3] == self._maxSpotPxWidth):
+            return QRectF(kept[4])
+        MarkerScatter.rects_made += 1
         (xmn, xmx), (ymn, ymx) = self.dataBounds(ax=0), self.dataBounds(ax=1)
         if xmn is None or xmx is None:
             xmn = xmx = 0
@@ -123,7 +143,9 @@ class MarkerScatter(pg.ScatterPlotItem):
             ymn = ymx = 0
         pad = self.pixelPadding()
         px, py = (pixels[0] * pad, pixels[1] * pad) if pad > 0 else (0.0, 0.0)
-        return QRectF(xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn)
+        rect = QRectF(xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn)
+        self._rect_kept = (pixels, self.data, self._maxSpotWidth, self._maxSpotPxWidth, QRectF(rect))
+        return rect
 
 
 class MarkerItem(pg.PlotDataItem):
@@ -158,6 +180,12 @@ class MarkerItem(pg.PlotDataItem):
         # The scatter tells the view its bounds changed too; while the points are given hidden, it must not.
         self.scatter.informViewBoundsChanged = self.informViewBoundsChanged
         self.hide()
+
+    def itemChange(self, change, value):  # noqa: N802 - Qt API
+        scatter = self.__dict__.get("scatter")  # not there yet while pyqtgraph builds the item
+        if isinstance(scatter, MarkerScatter):
+            scatter._placed = None  # the scatter sits in the view through this item: looked up again
+        return super().itemChange(change, value)
 
     def informViewBoundsChanged(self) -> None:  # noqa: N802 - pyqtgraph's name
         # Points given while hidden change no bounds the view fits to (it skips hidden items); telling it

@@ -195,3 +195,36 @@ def test_a_frame_asks_each_line_once_whether_it_is_drawn_from_its_peaks(chart, m
     ids = [id(line) for line in asked]
     assert [ids.count(id(line)) for line in lines] == [1] * len(lines)  # once each while given their windows
     assert not any(line._stale for line in lines)
+
+
+def test_a_marker_box_is_worked_out_once_per_view_transform_and_follows_a_move(chart):
+    from desktop.ui.chart_items import MarkerScatter
+
+    widget, canvas = chart
+    for row in canvas.rows:
+        for d in row.drawn:
+            for marker in d.markers:
+                marker.give_points()
+    canvas.rows[0].plot.vb.scaleBy(x=0.1)  # close enough for markers to show
+    widget.grab()
+    items = [s for s in scatters(canvas) if len(s.data) and s.isVisible()]
+    assert items
+    frames = 4
+    before = MarkerScatter.rects_made
+    pan(widget, canvas, frames)
+    made = MarkerScatter.rects_made - before
+    assert 0 < made <= frames * len(items)  # Qt asks each item several times a frame; worked out once
+    for item in items:  # the box pyqtgraph's formula gives, for the view as it is now
+        px, py = item.getViewBox().pixel_size()
+        pad = item.pixelPadding()
+        (x0, x1), (y0, y1) = item.dataBounds(0), item.dataBounds(1)
+        expected = (x0 - px * pad, y0 - py * pad, 2 * px * pad + x1 - x0, 2 * py * pad + y1 - y0)
+        r = item.boundingRect()
+        assert (r.x(), r.y(), r.width(), r.height()) == pytest.approx(expected, rel=1e-12, abs=1e-12)
+    # Moved off its place in the view (an offset): pyqtgraph's own box, not the kept one.
+    item = items[0]
+    item.parentItem().setPos(1.0, 0.0)
+    assert item._view_pixels() is None
+    assert item.boundingRect() == ScatterPlotItem.boundingRect(item)
+    item.parentItem().setPos(0.0, 0.0)
+    assert item._view_pixels() == item.getViewBox().pixel_size()
