@@ -59,8 +59,8 @@ class AheadWork(QObject):
         self._starts: np.ndarray | None = None  # each event's start, as a number
         self.measured = 0
 
-    def user_acted(self) -> None:
-        """The reader did something: stop, and start again once they have left the pane alone a while."""
+    def user_acted(self, *_change) -> None:
+        """The reader did something (focus, filter, range): stop, and start again once they have left the app alone a while."""
         if self._turn.isActive():
             self._turn.stop()
         self._queue = []

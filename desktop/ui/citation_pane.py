@@ -202,6 +202,10 @@ class CitationPane(QWidget):
         layout.addWidget(self.message)
 
         state.focus_changed.connect(self._on_state_focus_changed)
+        # Typing a filter or moving the time range is the reader at work too: what is done ahead waits
+        # (each of its turns would otherwise run between the keys or frames, inside them).
+        state.filters_changed.connect(self._ahead.user_acted)
+        state.range_changed.connect(self._ahead.user_acted)
         themes().changed.connect(self._on_themes_changed)
         self._apply_theme(themes().theme)
 

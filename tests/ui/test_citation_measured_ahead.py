@@ -137,3 +137,22 @@ def test_the_facts_measured_first_are_the_nearest_in_time():
     starts = np.array([2010.0, 2001.0, np.nan, 2005.0, 2004.0, 1990.0])
     assert citation_ahead._nearest(starts, 2004.2, 3).tolist() == [4, 3, 1]
     assert citation_ahead._nearest(starts, 1990.0, 10).tolist() == [5, 1, 4, 3, 0, 2]  # an unknown start last
+
+
+@pytest.mark.parametrize("action", ["filter", "range"])
+def test_typing_a_filter_or_moving_the_range_stops_the_work_ahead(pane_left_alone, qtbot, monkeypatch, action):
+    from desktop.dataset.filters import Filters
+
+    pane, state = pane_left_alone
+    monkeypatch.setattr(citation_ahead, "QUIET_MS", 400)
+    pane._ahead.stop()
+    pane._ahead.user_acted()
+    qtbot.waitUntil(lambda: pane._ahead.measured >= 2)
+    if action == "filter":
+        state.set_filters(Filters(text="fent"), "timeline")
+    else:
+        state.set_time_range(2000.0, 2010.0, "chart")
+    measured = pane._ahead.measured
+    turns(20)  # keys typed or frames drawn one after another: nothing is measured between them
+    assert pane._ahead.measured == measured
+    qtbot.waitUntil(lambda: pane._ahead.measured > measured)  # left alone again, it goes on
