@@ -447,11 +447,6 @@ def citation_records(rows: pd.DataFrame) -> list[dict]:
     return [dict(zip(columns, values)) for values in zip(*(rows[column].tolist() for column in columns))]
 
 
-def side_margin(theme: Theme) -> int:
-    """The space a fact view leaves left and right of its text (its labels are that much narrower)."""
-    return round(10 * theme.scale)
-
-
 class FactView(PartsMixin, WrappedBlock, QWidget):
     """The focused fact and every citation behind it, grouped by stance (disputes last, under their heading).
 
@@ -468,7 +463,7 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
         self._rows = rows if rows is not None else CitationRows(dataset)
         self._spares = spares
         layout = QVBoxLayout(self)
-        margin = side_margin(theme)
+        margin = round(10 * theme.scale)
         top = round(6 * theme.scale) if theme.presenting else margin  # every line counts on a projected slide
         layout.setContentsMargins(margin, top, margin, margin)
         layout.setSpacing(round(4 * theme.scale))
@@ -572,41 +567,15 @@ class FactView(PartsMixin, WrappedBlock, QWidget):
         super().showEvent(event)
         if not self._tab_stops_set:  # now that every label has its text, font and place
             self._tab_stops_set = True
-            stops = self.tab_stops()
-            self.allow_keyboard_focus()
+            stops = [self._title] + ([self._summary] if self._summary is not None else [])
+            for card in self.cards:
+                stops += card.focus_order()
+            for label in stops:
+                if isinstance(label, SelectableLabel):
+                    label.allow_keyboard_focus()
             # Top to bottom, as a new view's would be, however the widgets came to this view.
             for first, second in zip(stops, stops[1:]):
                 QWidget.setTabOrder(first, second)
-
-    def tab_stops(self) -> list[QWidget]:
-        """The view's tab stops, top to bottom: the title, the summary, then each card's."""
-        stops = [self._title] + ([self._summary] if self._summary is not None else [])
-        for card in self.cards:
-            stops += card.focus_order()
-        return stops
-
-    def allow_keyboard_focus(self) -> None:
-        """Make the title, summary and quotes tab stops, as they are once the view is shown."""
-        for label in self.tab_stops():
-            if isinstance(label, SelectableLabel):
-                label.allow_keyboard_focus()
-
-    def labels(self) -> list[MeasuredLabel]:
-        """Every label the view shows (the ones in its layouts and its blocks' layouts)."""
-        found: list[MeasuredLabel] = []
-        pending = [self.layout()]
-        while pending:
-            layout = pending.pop(0)
-            for index in range(layout.count()):
-                item = layout.itemAt(index)
-                widget, inner = item.widget(), item.layout()
-                if isinstance(widget, MeasuredLabel):
-                    found.append(widget)
-                elif widget is not None and widget.layout() is not None:
-                    pending.append(widget.layout())
-                if inner is not None:
-                    pending.append(inner)
-        return found
 
     def accessible_summary(self) -> str:
         """The fact's title, date and claim types in one sentence, for screen readers."""

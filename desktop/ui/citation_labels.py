@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from .safe_text import tooltip, visible
@@ -226,16 +226,7 @@ class SelectableLabel(MeasuredLabel):
     def allow_keyboard_focus(self) -> None:
         """Make a `focusable` label a tab stop (it takes part in the tab order from now on)."""
         if self.focusable and self.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished) and self.findChild(QTextDocument) is None:
-                # Qt measures a label through a text document only once it has one, and a polished label
-                # gets one only when its text, font, wrapping or interaction is set (each forgets the
-                # measure here): until then it measures exactly as when it was plain, so it keeps those
-                # answers. Forgetting them made every new view measure its title, summary and quotes
-                # twice: as plain labels when the view's layout was set before showing, then as tab stops.
-                QLabel.setFocusPolicy(self, Qt.FocusPolicy.StrongFocus)
-                self._interaction_set = True
-            else:
-                self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def make_selectable(self) -> None:
         if self.textInteractionFlags() != TEXT_SELECTABLE:
@@ -265,12 +256,6 @@ class SelectableLabel(MeasuredLabel):
     def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.make_selectable()
         super().focusInEvent(event)
-
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ParentChange and self.focusPolicy() != Qt.FocusPolicy.NoFocus:
-            # A tab stop polished again under a new parent gets a text document: measure it anew.
-            self.forget_measure()
-        super().changeEvent(event)
 
 
 def plain_label(text: str, parent: QWidget | None = None, *, name: str = "", size: float = 1.0,

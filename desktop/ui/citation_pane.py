@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox, QLabel, QPushButton, QScrollArea, QTabWidget, QToolBar, QVBoxLayout, QWidget,
@@ -32,8 +32,7 @@ from ..dataset.citations import format_bibliography, format_citation
 from ..dataset.dataset import Dataset
 from ..state import SelectionState
 from . import i18n
-from .citation_ahead import AheadWork
-from .citation_cards import CitationCard, FactView, Spares, WrappedBlock, plain_label, side_margin
+from .citation_cards import CitationCard, FactView, Spares, WrappedBlock, plain_label
 from .citation_rows import CitationRows, SourceRecords
 from .citation_export import STYLE_NAMES, ExportBibliographyDialog, save_bibliography
 from .safe_text import visible
@@ -43,7 +42,8 @@ from .theme import Theme, themes
 ORIGIN = "citations"
 CITATIONS_TAB, SOURCES_TAB = 0, 1
 KEPT_VIEWS = 16  # built fact views kept for going back (each is a few dozen widgets)
-SPARE_CARDS = 8  # citation cards made ahead, while the reader reads, for the next new fact (a disputed one has 3-4)
+SPARE_CARDS = 4  # citation cards made ahead, while the reader reads, for the next new fact (a disputed one has 3-4)
+CARDS_PER_FOCUS = 2  # cards made per fact shown, built for it or ahead of need: no moment pays for many
 
 
 class ViewKey(NamedTuple):
@@ -159,7 +159,8 @@ class CitationPane(QWidget):
         self._views = ViewCache()
         self._spares = Spares(self)  # widgets of the current look that no view shows now
         self._spares_look: tuple | None = None
-        self._ahead = AheadWork(self)  # spare cards and the likely next facts' text, while the reader reads
+        self._stock_queued = False
+        self._cards_built = 0  # cards the views shown since the last stocking had to build
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -202,10 +203,6 @@ class CitationPane(QWidget):
         layout.addWidget(self.message)
 
         state.focus_changed.connect(self._on_state_focus_changed)
-        # Typing a filter or moving the time range is the reader at work too: what is done ahead waits
-        # (each of its turns would otherwise run between the keys or frames, inside them).
-        state.filters_changed.connect(self._ahead.user_acted)
-        state.range_changed.connect(self._ahead.user_acted)
         themes().changed.connect(self._on_themes_changed)
         self._apply_theme(themes().theme)
 
@@ -251,7 +248,6 @@ class CitationPane(QWidget):
         self.scroll.viewport().setAutoFillBackground(True)
         self._delete_views(self._views.clear())  # built for the old sizes and colours
         self._spares.clear()
-        self._ahead.forget_look()
         self._show_presenting(theme.presenting)  # may show the Citations tab, which builds the view
         self._refresh()
 
@@ -269,13 +265,13 @@ class CitationPane(QWidget):
 
     def _refresh(self) -> None:
         """Show the fact view for what is focused now (focus, theme, language), if it is visible."""
-        self._ahead.user_acted()  # a focus, tab or theme change: the reader is busy, not idle
         focus, theme = self.state.focus, themes().theme
         self.copy_button.setEnabled(bool(focus) and self.dataset.kind_of(focus) is not None)
         key = ViewKey(focus, theme, i18n.language(), i18n.locale().name())
         if not self.isVisible() or self.tabs.currentIndex() != CITATIONS_TAB or self._shown == key:
             return  # a hidden view is brought up to date when it is shown (showEvent, tab change)
         self._shown = key
+        made_before = CitationCard.made
         built = self._views.get(key)
         dropped: list[QWidget] = []
         if built is None:
@@ -293,56 +289,32 @@ class CitationPane(QWidget):
         self.setAccessibleDescription(built.description)
         self._swap_content(built.content)
         self._delete_views(dropped)  # after the swap: the view being left may be the oldest kept
+        self._cards_built += CitationCard.made - made_before
+        if built.fact_view is not None and not self._stock_queued:
+            self._stock_queued = True  # after this view is painted, while the reader reads it
+            QTimer.singleShot(0, self._stock_spare_card)
 
-    # ---- for the work done ahead (AheadWork) ---------------------------------------------
-    def ready_for_ahead(self) -> bool:
-        """Whether a view is on screen, for the look the spares were made for (nothing to measure for otherwise)."""
-        return (self.isVisible() and self.tabs.currentIndex() == CITATIONS_TAB and self._shown is not None
-                and self._spares_look == self._shown.look())
-
-    def look(self) -> tuple:
-        """The look views are made for now (theme, language, locale)."""
-        return self._shown.look() if self._shown is not None else ()
-
-    def view_widths(self) -> tuple[int, ...]:
-        """The widths a fact view's labels are laid out at: beside the scroll bar and, if it comes or goes, without."""
-        bar = self.scroll.verticalScrollBar()
-        width, extent = self.scroll.viewport().width(), bar.sizeHint().width()
-        other = width + extent if bar.isVisible() else width - extent
-        margin = 2 * side_margin(themes().theme)
-        return tuple(w - margin for w in (width, other) if w > margin)
-
-    def data_language(self) -> str:
-        return i18n.data_language()
-
-    def source_records(self) -> SourceRecords:
-        return self._source_records
-
-    def citation_rows(self) -> CitationRows:
-        return self._citation_rows
-
-    def stock_one_card(self, fallback: FactView | None = None) -> bool:
-        """Make one citation card ahead of need, if fewer than `SPARE_CARDS` wait; say whether one was made.
+    def _stock_spare_card(self) -> None:
+        """Make citation cards ahead of need, so that the next new fact fills cards instead of building them.
 
         A new card costs its widgets, their fonts and palettes and Qt's first
-        polish of each (~2-3 ms, more with its first layout and paint inside
-        a focus change); `AheadWork` calls this while the reader leaves the
-        pane alone, one card per turn of the event loop, so that the next
-        new fact fills cards instead of building them. The card is made from
-        a citation of the fact shown (or of `fallback`, a view of another
-        fact, when none is); the next fact fills it with its own.
+        polish of each (~1-2 ms, more with its first layout and paint inside a
+        focus change); made here, after the view on screen has been painted,
+        that happens while the reader reads. Up to `CARDS_PER_FOCUS` per view
+        shown, counting the cards that view had to build, and up to
+        `SPARE_CARDS` waiting: a fact that built many makes none ahead, one
+        that built none makes two, so no single moment pays for many.
         """
-        key = self._shown
-        if key is None or self._spares_look != key.look() or self._spares.count("citationCard") >= SPARE_CARDS:
-            return False
-        view = self.fact_view if self.fact_view is not None and self.fact_view.records else fallback
-        if view is None or not view.records:
-            return False
-        card = CitationCard(self.dataset, view.records[0], view.fact.target, view.theme, view.lang,
-                            self._spares.shelf, sources=self._source_records, spares=self._spares)
-        card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
-        self._spares.give("citationCard", card)
-        return True
+        self._stock_queued = False
+        budget, self._cards_built = CARDS_PER_FOCUS - self._cards_built, 0
+        view, key = self.fact_view, self._shown
+        if view is None or key is None or self._spares_look != key.look() or not view.records:
+            return
+        for _ in range(min(budget, SPARE_CARDS - self._spares.count("citationCard"))):
+            card = CitationCard(self.dataset, view.records[0], view.fact.target, view.theme, view.lang,
+                                self._spares.shelf, sources=self._source_records, spares=self._spares)
+            card.ensurePolished()  # Qt polishes a widget once; a spare is polished before it is needed
+            self._spares.give("citationCard", card)
 
     def _build(self, focus: str, theme: Theme) -> BuiltView:
         """A new view of `focus`: the fact and its citations, or a line saying what to do."""

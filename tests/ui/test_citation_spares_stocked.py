@@ -1,10 +1,9 @@
-"""Citation cards are made ahead, while the pane is left alone, so that the next new fact fills cards instead of building them.
+"""Citation cards are made ahead, after a view is shown, so that the next new fact fills cards instead of building them.
 
-While the reader reads, the pane makes spare cards one per turn of the
-event loop (`AheadWork`), up to a few waiting (`SPARE_CARDS`); a new fact's
-view takes its cards from them. A focus change makes none ahead: it only
-builds what its view lacks. These tests count the cards built and hold what
-the view shows to what a pane that made nothing ahead shows.
+The pane makes one spare card per view it shows, after that view's paint,
+and keeps a few (`SPARE_CARDS`); a new fact's view takes its cards from
+them. These tests count the cards built and hold what the view shows to
+what a pane that made nothing ahead shows.
 """
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from desktop.state import SelectionState
 from desktop.ui import citation_cards
 from desktop.ui import citation_pane as pane_module
 from desktop.ui.citation_cards import CitationCard
-from desktop.ui.citation_pane import SPARE_CARDS, CitationPane
+from desktop.ui.citation_pane import CARDS_PER_FOCUS, SPARE_CARDS, CitationPane
 from test_citation_data import citation_dataset
 from test_citation_focus_work import PaintCounter, window  # noqa: F401 - window is a fixture
 from test_citation_focus_work import settle as settle_paints
@@ -44,7 +43,7 @@ def test_a_spare_card_is_made_after_a_view_is_shown_and_used_by_the_next_new_fac
     pane, state = make_pane(qtbot, dataset)
     state.set_focus("e-plain", "timeline")  # one citation
     assert spare_cards(pane) == 0  # nothing is made before the view is on screen
-    qtbot.waitUntil(lambda: spare_cards(pane) >= 1)
+    qtbot.waitUntil(lambda: spare_cards(pane) == 1)
     spare = pane._spares._piles["citationCard"][-1]
     state.set_focus("deaths@2019", "timeline")  # a new view, two citations
     assert spare in pane.fact_view.cards  # filled, not built
@@ -61,50 +60,52 @@ def test_new_views_build_fewer_cards_once_spares_are_stocked(qtbot, dataset, mon
 
     monkeypatch.setattr(citation_cards.CitationCard, "__init__", counting)
     pane, state = make_pane(qtbot, dataset)
-    def pane_cards() -> int:  # (not those of the view the pane measures ahead in, which is never shown)
-        ahead = pane._ahead._holder
-        return len([card for card in built if ahead is None or not ahead.isAncestorOf(card)])
-
-    state.set_focus("e-plain", "timeline")  # builds its one card, then the idle pane makes the spares
-    assert pane_cards() == 1
-    qtbot.waitUntil(lambda: spare_cards(pane) == SPARE_CARDS)
-    assert pane_cards() == 1 + SPARE_CARDS
-    state.set_focus("e-inject", "timeline")  # three citations, all from the shelf
-    assert pane_cards() == 1 + SPARE_CARDS
+    state.set_focus("e-plain", "timeline")  # builds its one card, so one more is made ahead
+    qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert (len(built), spare_cards(pane)) == (2, 1)
+    state.set_focus("deaths", "timeline")  # takes it and builds none, so two are made ahead
+    qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert spare_cards(pane) == 2
+    made_ahead = len(built)
+    state.set_focus("e-inject", "timeline")  # three citations: two from the shelf, one built now
+    assert len(built) - made_ahead == 1
     assert len(pane.fact_view.cards) == 3
 
 
-def test_a_focus_change_makes_no_card_ahead(qtbot, dataset, monkeypatch):
-    made: list[CitationCard] = []
+def test_no_fact_shown_makes_more_than_a_few_cards(qtbot, dataset, monkeypatch):
+    made: list[int] = []
     original = CitationCard.__init__
 
     def counting(self, *args, **kwargs):
-        made.append(self)
+        made[-1] += 1
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(citation_cards.CitationCard, "__init__", counting)
     pane, state = make_pane(qtbot, dataset)
     pane._views.size = 2
     for target in ["e-inject", "e-plain", "deaths@2019", "e-inject", "deaths", "e-plain", "e-inject"] * 2:
-        made.clear()
+        made.append(0)  # built for the fact, and made ahead after it is shown
         state.set_focus(target, "timeline")
-        settle_paints()  # the focus change and its paint, with no pause for the reader to read
-        # Only cards its view shows were built (one made ahead used to follow the paint, inside the change).
-        assert all(card in pane.fact_view.cards for card in made), target
+        qtbot.waitUntil(lambda: not pane._stock_queued)
+    assert max(made) <= max(CARDS_PER_FOCUS, 3)  # the first e-inject builds its three, and makes none ahead
+    assert made[0] == 3 and max(made[1:]) <= CARDS_PER_FOCUS
 
 
 def test_at_most_a_few_spares_wait(qtbot, dataset):
     pane, state = make_pane(qtbot, dataset)
     for target in ["e-plain", "deaths", "deaths@2019", "e-plain", "deaths", "e-inject", "deaths@2018"] * 2:
         state.set_focus(target, "timeline")
-        qtbot.wait_until(lambda: spare_cards(pane) == SPARE_CARDS and not pane._ahead._turn.isActive())
+        qtbot.wait_until(lambda: not pane._stock_queued)
+        assert spare_cards(pane) <= SPARE_CARDS
     assert spare_cards(pane) == SPARE_CARDS
 
 
 def test_a_view_of_stocked_cards_shows_what_a_new_view_shows(qtbot, dataset, monkeypatch):
     stocked, state = make_pane(qtbot, dataset)
-    state.set_focus("e-plain", "timeline")
-    qtbot.waitUntil(lambda: spare_cards(stocked) == SPARE_CARDS)
+    for target in ["e-plain", "deaths"] * 3:  # revisits use no card, so each adds one to the shelf
+        state.set_focus(target, "timeline")
+        qtbot.waitUntil(lambda: not stocked._stock_queued)
+    assert spare_cards(stocked) == SPARE_CARDS
     state.set_focus("e-inject", "timeline")
     settle(qtbot, stocked)
     monkeypatch.setattr(pane_module, "SPARE_CARDS", 0)  # a pane that makes nothing ahead
@@ -120,7 +121,7 @@ def test_a_theme_change_drops_the_spares_made_for_the_old_look(qtbot, dataset):
 
     pane, state = make_pane(qtbot, dataset)
     state.set_focus("e-plain", "timeline")
-    qtbot.waitUntil(lambda: spare_cards(pane) >= 1)
+    qtbot.waitUntil(lambda: spare_cards(pane) == 1)
     themes().changed.emit(themes().theme)
     assert spare_cards(pane) == 0
 
