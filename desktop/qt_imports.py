@@ -73,12 +73,12 @@ def import_pyqtgraph() -> None:
             module.__dir__ = _no_names  # pyqtgraph copies the names a module lists
         sys.modules.update(mirrors)
         import pyqtgraph  # noqa: F401 - imported for its side effect: the chart pane finds it loaded
+        return
     except Exception:
         _forget_pyqtgraph()
-        _restore(originals, listings)
-        import pyqtgraph  # noqa: F401,F811 - the plain import, whatever went wrong above
     finally:
         _restore(originals, listings)
+    import pyqtgraph  # noqa: F401,F811 - the plain import, whatever went wrong above
 
 
 def _no_names() -> list[str]:

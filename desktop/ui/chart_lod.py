@@ -485,12 +485,11 @@ class PeakCurve(pg.PlotDataItem):
             self._datasetDisplay = None
         self._stale = True
         view = self.getViewBox()
-        if getattr(view, "_prepare_posted", False) and view._autoRangeNeedsUpdate:
-            # A fit and the view's repaint are already asked for, and the preparation that fits is posted:
-            # only this line's kept bounds are forgotten (the first line of a frame asked; forty did).
-            view._itemBoundsCache.pop(self, None)
+        # What is in view changed: the values are fitted again at the paint.
+        if isinstance(view, LineViewBox):
+            view.line_bounds_changed(self)
         else:
-            view.itemBoundsChanged(self)  # what is in view changed: the values are fitted again at the paint
+            view.itemBoundsChanged(self)
         if self._stale_in is not view:  # listed once per view (a line redrawn in a new plot moves view)
             self._stale_in = view
             view.stale_lines.append(self)
@@ -767,6 +766,15 @@ class LineViewBox(pg.ViewBox):
     def update(self, *args):  # noqa: D102 - Qt API; pyqtgraph calls it once a range or fit is due
         super().update(*args)
         self.prepare_soon()
+
+    def line_bounds_changed(self, line) -> None:
+        """`line`'s values in view changed: its kept bounds are forgotten and a fit and a repaint asked for,
+        unless both are asked for already with the preparation that fits posted (then only its bounds are
+        forgotten: the first line of a frame asks, not all forty)."""
+        if self._prepare_posted and self._autoRangeNeedsUpdate:
+            self._itemBoundsCache.pop(line, None)
+        else:
+            self.itemBoundsChanged(line)
 
     def prepare_soon(self) -> None:
         """Fit the values, set the transform and give moved lines their windows just before the next paint.

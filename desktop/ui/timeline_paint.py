@@ -105,13 +105,17 @@ class _LaneStyle:
         self.group, self.hatch = brush(colour, 60), QBrush(colour, _HATCH)
 
 
-def lane_style(view, lane: int) -> _LaneStyle:
-    """`view`'s kept style for `lane` (kept per look and device pixel ratio)."""
-    key = (lane, view.devicePixelRatioF())
+def _kept_style(view, key, make):
+    """`view`'s pens and brushes kept under `key` (cleared with the look), made by `make()` when not yet kept."""
     style = view._lane_styles.get(key)
     if style is None:
-        style = view._lane_styles[key] = _LaneStyle(view, lane)
+        style = view._lane_styles[key] = make()
     return style
+
+
+def lane_style(view, lane: int) -> _LaneStyle:
+    """`view`'s kept style for `lane` (kept per look and device pixel ratio)."""
+    return _kept_style(view, (lane, view.devicePixelRatioF()), lambda: _LaneStyle(view, lane))
 
 
 def visible_bottom(view) -> float:
@@ -389,7 +393,7 @@ def paint_lane(view: "TimelineView", p: QPainter, layout, lane: int, parts: tupl
     p.setClipRect(QRect(x0, 0, x1 - x0, math.ceil(view.lane_top(len(view.model.lanes)))))
     _paint_bands(view, p, bands, lane)
     _paint_aggregates(view, p, fg, aggregates, groups, lane)
-    _paint_markers(view, p, layout, fg, markers)
+    _paint_markers(view, p, layout, markers)
     p.restore()
     _paint_labels(view, p, fg, muted, labels)
 
@@ -522,14 +526,10 @@ class _MarkerStyle:
 
 def marker_style(view, lane: int) -> _MarkerStyle:
     """`view`'s kept marker style for `lane` (kept per look)."""
-    key = ("marker", lane)
-    style = view._lane_styles.get(key)
-    if style is None:
-        style = view._lane_styles[key] = _MarkerStyle(view, lane)
-    return style
+    return _kept_style(view, ("marker", lane), lambda: _MarkerStyle(view, lane))
 
 
-def _paint_markers(view, p: QPainter, layout, fg: QColor, ks: np.ndarray) -> None:
+def _paint_markers(view, p: QPainter, layout, ks: np.ndarray) -> None:
     """Markers at positions `ks` of `layout.markers` (one lane's)."""
     if not len(ks):
         return
@@ -605,13 +605,10 @@ def _paint_dispute_badge(view, p: QPainter, centre: QPointF) -> None:
 def _badge_style(view) -> tuple:
     """The dispute badge's edge pen, fill and "!" colour (made once per look: a frame at 100,000
     events draws a badge on every disputed band and marker in view)."""
-    style = view._lane_styles.get("badge")
-    if style is None:
-        dark = view.theme.dark
-        style = view._lane_styles["badge"] = (pen(QColor(view.theme.background), 1),
-                                              QColor("#A84A00" if not dark else "#FFB000"),
-                                              QColor("#FFFFFF" if not dark else "#000000"))
-    return style
+    dark = view.theme.dark
+    return _kept_style(view, "badge", lambda: (pen(QColor(view.theme.background), 1),
+                                               QColor("#A84A00" if not dark else "#FFB000"),
+                                               QColor("#FFFFFF" if not dark else "#000000")))
 
 
 def _digits_height(view) -> float:
